@@ -1,0 +1,87 @@
+package org.ndoo.gateway.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Submission;
+
+/**
+ * One JSON line per finished submission in {@code gateway.audit.file}: reference, submitter, source, file name,
+ * size, counts, outcome and timings. Never an NHS number: digit runs of nine or more in names are masked.
+ */
+public final class AuditLog {
+
+    private final Path file;
+
+    public AuditLog(String file) {
+        this.file = Paths.get(file);
+    }
+
+    /** Appends the record of a submission that ended with {@code outcome} (and a short {@code detail}). */
+    public synchronized void record(Submission submission, String outcome, String detail) {
+        Counts c = submission.getCounts();
+        Instant now = Instant.now();
+        String json = "{" + field("time", now.toString())
+                + "," + field("reference", submission.getReference())
+                + "," + field("source", submission.getSource())
+                + "," + field("submitter", submission.isSubmitterTrusted() ? submission.getSubmitter()
+                        : "untrusted folder: " + mask(submission.getSubmitterFolder()))
+                + "," + field("file", mask(submission.getFileName()))
+                + ",\"bytes\":" + submission.getByteSize()
+                + ",\"rowsRead\":" + c.getRowsRead()
+                + ",\"valid\":" + c.getValid()
+                + ",\"invalid\":" + c.getInvalid()
+                + ",\"duplicates\":" + c.getDuplicates()
+                + ",\"checked\":" + c.getChecked()
+                + ",\"permitted\":" + c.getPermitted()
+                + ",\"withheld\":" + (c.getChunks() > 0 ? c.getWithheld() : 0)
+                + ",\"chunks\":" + c.getChunks()
+                + "," + field("outcome", outcome)
+                + "," + field("detail", detail == null ? "" : detail)
+                + "," + field("receivedAt", submission.getReceivedAt().toString())
+                + ",\"durationMs\":" + Duration.between(submission.getReceivedAt(), now).toMillis()
+                + "}\n";
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the audit log " + file, e);
+        }
+    }
+
+    static String field(String name, String value) {
+        return "\"" + name + "\":\"" + escape(value) + "\"";
+    }
+
+    /** Masks any run of nine or more digits, which could be an NHS number in a file name. */
+    static String mask(String value) {
+        return value.replaceAll("[0-9][0-9 -]{7,}[0-9]", "#########");
+    }
+
+    private static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char ch : value.toCharArray()) {
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (ch < 0x20) {
+                        out.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

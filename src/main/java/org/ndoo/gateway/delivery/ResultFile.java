@@ -1,0 +1,76 @@
+package org.ndoo.gateway.delivery;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.ndoo.gateway.submission.Submission;
+
+/**
+ * The response file {@code <original-base-name>-permitted.csv}: header {@code nhs_number}, then the permitted numbers
+ * in first-seen input order, LF line ends. Built chunk by chunk in the work folder; zipped when larger than
+ * {@code gateway.result.zip-above-bytes}.
+ */
+public final class ResultFile {
+
+    public static final String HEADER = "nhs_number";
+
+    private final long zipAboveBytes;
+
+    public ResultFile(long zipAboveBytes) {
+        this.zipAboveBytes = zipAboveBytes;
+    }
+
+    /** Appends one chunk's permitted numbers (already in input order) and counts them. */
+    public void append(Submission submission, List<String> permitted) {
+        Path csv = csvPath(submission);
+        try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            if (Files.size(csv) == 0) {
+                writer.write(HEADER);
+                writer.write('\n');
+            }
+            for (String number : permitted) {
+                writer.write(number);
+                writer.write('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the response file of " + submission.getReference(), e);
+        }
+        submission.getCounts().countChunk(permitted.size());
+    }
+
+    /** The file to attach: the CSV, or a ZIP holding it when the CSV is larger than the limit. */
+    public Path attachment(Submission submission) {
+        Path csv = csvPath(submission);
+        try {
+            if (!Files.exists(csv)) {
+                Files.writeString(csv, HEADER + "\n", StandardCharsets.US_ASCII);
+            }
+            if (Files.size(csv) <= zipAboveBytes) {
+                return csv;
+            }
+            Path zip = csv.resolveSibling(submission.getBaseName() + "-permitted.zip");
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+                zipOut.putNextEntry(new ZipEntry(csv.getFileName().toString()));
+                Files.copy(csv, zipOut);
+                zipOut.closeEntry();
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot finish the response file of " + submission.getReference(), e);
+        }
+    }
+
+    private static Path csvPath(Submission submission) {
+        return submission.getWorkDir().resolve(submission.getBaseName() + "-permitted.csv");
+    }
+}

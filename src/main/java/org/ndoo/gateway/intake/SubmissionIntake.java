@@ -1,0 +1,88 @@
+package org.ndoo.gateway.intake;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+
+import org.ndoo.gateway.delivery.AllowedDomains;
+import org.ndoo.gateway.delivery.MailAddresses;
+import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.SubmissionRejected;
+import org.ndoo.gateway.submission.UntrustedSubmission;
+
+/**
+ * Turns a picked-up file into a {@link Submission} and decides whether it may be processed: the folder it was dropped
+ * in must name one allowed submitter address, and the file must be of an accepted type.
+ */
+public final class SubmissionIntake {
+
+    /** File types read as lists of NHS numbers. */
+    public static final Set<String> ACCEPTED_TYPES = Set.of("csv", "txt", "dat");
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AllowedDomains allowedDomains;
+
+    public SubmissionIntake(AllowedDomains allowedDomains) {
+        this.allowedDomains = allowedDomains;
+    }
+
+    /**
+     * A new submission for a file picked up from a drop folder.
+     *
+     * @param absolutePath the file as picked up
+     * @param relativePath its path below the drop folder: {@code <submitter-address>/<file>}
+     */
+    public Submission open(String absolutePath, String relativePath, long byteSize, String source) {
+        Path relative = Paths.get(relativePath);
+        String folder = relative.getNameCount() == 2 ? relative.getName(0).toString() : "";
+        return new Submission(newReference(), source, Paths.get(absolutePath), folder, byteSize);
+    }
+
+    /** Accepts the drop folder's name as the submitter, or refuses the submission to the operator. */
+    public void checkSubmitter(Submission submission) {
+        String folder = submission.getSubmitterFolder();
+        if (folder.isEmpty()) {
+            throw new UntrustedSubmission("The file was not in a submitter folder: files must be dropped into"
+                    + " <inbox>/<submitter address>/.");
+        }
+        String address = MailAddresses.normalise(folder);
+        if (address == null) {
+            throw new UntrustedSubmission("The folder name '" + MailAddresses.quoteSafely(folder)
+                    + "' is not a single valid email address.");
+        }
+        if (!allowedDomains.allows(address)) {
+            throw new UntrustedSubmission("The folder name '" + MailAddresses.quoteSafely(folder)
+                    + "' is not in an allowed domain (" + allowedDomains + ").");
+        }
+        submission.setSubmitter(address);
+    }
+
+    /** Refuses a file that is not a CSV, text or MESH {@code .dat} file, saying what to send instead. */
+    public void checkFileType(Submission submission) {
+        String type = submission.getExtension();
+        if (ACCEPTED_TYPES.contains(type)) {
+            return;
+        }
+        String hint = switch (type) {
+            case "xlsx", "xls", "xlsm", "ods" -> " Spreadsheets are not read: open it and use 'Save as' CSV, then drop the CSV file.";
+            case "zip", "gz", "7z" -> " Compressed files are not read: drop the CSV file itself.";
+            default -> "";
+        };
+        throw new SubmissionRejected("The file type '." + MailAddresses.quoteSafely(type) + "' is not accepted."
+                + " Accepted types are .csv, .txt and .dat." + hint);
+    }
+
+    static String newReference() {
+        StringBuilder ref = new StringBuilder("NDOO-").append(LocalDateTime.now().format(STAMP)).append('-');
+        for (int i = 0; i < 5; i++) {
+            ref.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return ref.toString();
+    }
+}

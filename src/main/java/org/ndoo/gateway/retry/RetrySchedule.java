@@ -1,0 +1,86 @@
+package org.ndoo.gateway.retry;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.ndoo.gateway.settings.Durations;
+import org.ndoo.gateway.submission.Submission;
+
+/**
+ * When an input that could not be finished (lookup or mail unavailable) is tried again: after
+ * {@code gateway.retry.first-delay}, doubling up to {@code gateway.retry.max-delay}, until
+ * {@code gateway.retry.max-age} after its first attempt, when the submitter gets a failure notice instead.
+ * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh.
+ */
+public final class RetrySchedule {
+
+    private record Attempts(Instant first, Instant last, int count) {
+    }
+
+    private final Map<Path, Attempts> attempts = new ConcurrentHashMap<>();
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final Duration maxAge;
+    private final String maxAgeText;
+    private final Clock clock;
+
+    public RetrySchedule(String firstDelay, String maxDelay, String maxAge) {
+        this(Durations.parse(firstDelay), Durations.parse(maxDelay), Durations.parse(maxAge), maxAge.strip(),
+                Clock.systemUTC());
+    }
+
+    RetrySchedule(Duration firstDelay, Duration maxDelay, Duration maxAge, String maxAgeText, Clock clock) {
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.maxAge = maxAge;
+        this.maxAgeText = maxAgeText;
+        this.clock = clock;
+    }
+
+    /** Records that the input is being tried now. */
+    public void begin(Submission submission) {
+        Instant now = clock.instant();
+        attempts.merge(submission.getInput(), new Attempts(now, now, 1),
+                (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
+    }
+
+    /** Whether the input may be picked up now: never tried, or its back-off has passed. */
+    public boolean isDue(Path input) {
+        Attempts a = attempts.get(input);
+        return a == null || !clock.instant().isBefore(a.last().plus(delayAfter(a.count())));
+    }
+
+    /** Whether the input has been retried for longer than the maximum age and should be given up. */
+    public boolean hasExpired(Submission submission) {
+        Attempts a = attempts.get(submission.getInput());
+        return a != null && !clock.instant().isBefore(a.first().plus(maxAge));
+    }
+
+    /** The number of attempts so far, this one included. */
+    public int attempts(Submission submission) {
+        Attempts a = attempts.get(submission.getInput());
+        return a == null ? 0 : a.count();
+    }
+
+    /** Forgets the input: it ended in a result or a failure notice. */
+    public void finish(Submission submission) {
+        attempts.remove(submission.getInput());
+    }
+
+    /** The maximum age as configured, for notices. */
+    public String getMaxAge() {
+        return maxAgeText;
+    }
+
+    Duration delayAfter(int count) {
+        Duration delay = firstDelay;
+        for (int i = 1; i < count && delay.compareTo(maxDelay) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+}

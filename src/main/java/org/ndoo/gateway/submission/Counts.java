@@ -1,0 +1,93 @@
+package org.ndoo.gateway.submission;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** What a submission held and what became of it: counts and line numbers, never values. */
+public final class Counts {
+
+    /** How many invalid line numbers are kept for the report. */
+    public static final int INVALID_LINES_REPORTED = 20;
+
+    private long rowsRead;
+    private long valid;
+    private long invalid;
+    private long duplicates;
+    private long spreadsheetDamaged;
+    private long permitted;
+    private int chunks;
+    private final List<Long> firstInvalidLines = new ArrayList<>();
+
+    public void countValid() {
+        rowsRead++;
+        valid++;
+    }
+
+    public void countDuplicate() {
+        duplicates++;
+    }
+
+    public void countInvalid(long lineNumber, boolean spreadsheetDamage) {
+        rowsRead++;
+        invalid++;
+        if (spreadsheetDamage) {
+            spreadsheetDamaged++;
+        }
+        if (firstInvalidLines.size() < INVALID_LINES_REPORTED) {
+            firstInvalidLines.add(lineNumber);
+        }
+    }
+
+    public void countChunk(long permittedInChunk) {
+        chunks++;
+        permitted += permittedInChunk;
+    }
+
+    /** Data rows read, not counting blank lines and a header row. */
+    public long getRowsRead() {
+        return rowsRead;
+    }
+
+    /** Rows holding a valid NHS number, duplicates included. */
+    public long getValid() {
+        return valid;
+    }
+
+    public long getInvalid() {
+        return invalid;
+    }
+
+    /** Valid rows that repeat a number seen earlier in the file. */
+    public long getDuplicates() {
+        return duplicates;
+    }
+
+    /** Invalid rows that look like a spreadsheet changed the number (9.43E+09, 9434765919.0). */
+    public long getSpreadsheetDamaged() {
+        return spreadsheetDamaged;
+    }
+
+    /** Distinct valid numbers sent to the lookup. */
+    public long getChecked() {
+        return valid - duplicates;
+    }
+
+    public long getPermitted() {
+        return permitted;
+    }
+
+    /** Checked numbers not in the result: opted out, or not confirmed by the lookup. */
+    public long getWithheld() {
+        return getChecked() - permitted;
+    }
+
+    /** Lookup chunks answered so far. */
+    public int getChunks() {
+        return chunks;
+    }
+
+    public List<Long> getFirstInvalidLines() {
+        return Collections.unmodifiableList(firstInvalidLines);
+    }
+}

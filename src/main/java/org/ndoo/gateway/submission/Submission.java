@@ -1,0 +1,101 @@
+package org.ndoo.gateway.submission;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One file handed in for checking, from pick-up to the last email. Holds references, names and counts only: never an
+ * NHS number.
+ */
+public final class Submission {
+
+    private final String reference;
+    private final String source;
+    private final Path input;
+    private final String fileName;
+    private final long byteSize;
+    private final String submitterFolder;
+    private final Instant receivedAt = Instant.now();
+    private String submitter;
+    private Path workDir;
+    private final Counts counts = new Counts();
+
+    public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
+        this.reference = reference;
+        this.source = source;
+        this.input = input;
+        this.fileName = input.getFileName().toString();
+        this.submitterFolder = submitterFolder;
+        this.byteSize = byteSize;
+    }
+
+    /** The submission reference quoted in every email and audit record. */
+    public String getReference() {
+        return reference;
+    }
+
+    /** Where it came from: {@code shared-folder}, later {@code sftp:<name>}. */
+    public String getSource() {
+        return source;
+    }
+
+    /** The input file as picked up: the key for retries and the thing deleted at the end. */
+    public Path getInput() {
+        return input;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    /** The file name without its extension, for naming the response file. */
+    public String getBaseName() {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    /** The file name's extension in lower case, without the dot; empty if none. */
+    public String getExtension() {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT) : "";
+    }
+
+    public long getByteSize() {
+        return byteSize;
+    }
+
+    /** The name of the folder the file was dropped in, as found (untrusted until checked). */
+    public String getSubmitterFolder() {
+        return submitterFolder;
+    }
+
+    /** The checked submitter address; {@code null} until the folder name has been accepted. */
+    public String getSubmitter() {
+        return submitter;
+    }
+
+    public void setSubmitter(String submitter) {
+        this.submitter = submitter;
+    }
+
+    public boolean isSubmitterTrusted() {
+        return submitter != null;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    /** The submission's private work folder; {@code null} until created. */
+    public Path getWorkDir() {
+        return workDir;
+    }
+
+    public void setWorkDir(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    public Counts getCounts() {
+        return counts;
+    }
+}
