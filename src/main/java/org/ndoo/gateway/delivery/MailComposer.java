@@ -8,8 +8,6 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import jakarta.activation.DataHandler;
-import jakarta.activation.FileDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -145,15 +143,17 @@ public final class MailComposer {
                 MimeBodyPart textPart = new MimeBodyPart();
                 textPart.setText(text, "UTF-8");
                 MimeBodyPart filePart = new MimeBodyPart();
-                filePart.setDataHandler(new DataHandler(new FileDataSource(attachment.toFile())));
-                filePart.setFileName(attachment.getFileName().toString());
-                filePart.setDisposition(MimeBodyPart.ATTACHMENT);
+                String name = attachment.getFileName().toString();
+                filePart.attachFile(attachment.toFile(), name.endsWith(".zip") ? "application/zip" : "text/csv", "base64");
+                filePart.setFileName(name); // base64 keeps the file byte for byte (LF line ends)
                 message.setContent(new MimeMultipart(textPart, filePart));
             }
             message.saveChanges();
             return message;
         } catch (MessagingException e) {
             throw new IllegalStateException("Cannot compose the email: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot attach the response file", e);
         }
     }
 

@@ -1,0 +1,177 @@
+package org.ndoo.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ndoo.gateway.GatewayMain;
+import org.ndoo.gateway.lookup.SandboxRegistry;
+
+/**
+ * Runs the real gateway (the routes in {@code routes/}, the settings in {@code config/}) against real edges: a
+ * GreenMail SMTP server, an HTTP lookup server on loopback, and drop, work and audit folders on disk. Only the
+ * edges' addresses and the timings are overridden.
+ */
+public abstract class GatewayTestSupport extends CamelMainTestSupport {
+
+    public static final String SUBMITTER = "analyst@nhs.net";
+    public static final String OPERATOR = "gateway-operator@nhs.net";
+    public static final String LOOKUP_TOKEN = "test-token-for-lookup";
+
+    @RegisterExtension
+    protected static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort())
+            .withPerMethodLifecycle(false);
+
+    protected static Path root;
+    protected static Path registryFile;
+    protected static LookupServer lookup;
+
+    @BeforeAll
+    static void startEdges() throws IOException {
+        root = Files.createTempDirectory("ndoo-gateway-test");
+        registryFile = SyntheticNhsNumbers.writeRegister(root);
+        lookup = new LookupServer(new SandboxRegistry(registryFile.toString()), LOOKUP_TOKEN);
+    }
+
+    @AfterAll
+    static void stopEdges() {
+        lookup.close();
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.withRoutesIncludePattern(GatewayMain.ROUTES);
+    }
+
+    @Override
+    protected String getPropertyPlaceholderLocations() {
+        return GatewayMain.PROPERTIES;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("gateway.inbox.dir", inbox().toString());
+        p.setProperty("gateway.work.dir", root.resolve("work").toString());
+        p.setProperty("gateway.mail.pickup-dir", root.resolve("outbox").toString());
+        p.setProperty("gateway.audit.file", auditFile().toString());
+        p.setProperty("gateway.inbox.poll-delay", "100");
+        p.setProperty("gateway.inbox.read-lock-min-age", "300");
+        p.setProperty("gateway.inbox.read-lock-check-interval", "100");
+        p.setProperty("gateway.lookup.type", "http");
+        p.setProperty("gateway.lookup.http.url", lookup.url());
+        p.setProperty("gateway.lookup.http.token", LOOKUP_TOKEN);
+        p.setProperty("gateway.lookup.sandbox.optouts", registryFile.toString());
+        p.setProperty("gateway.retry.attempts", "3");
+        p.setProperty("gateway.retry.delay", "100");
+        p.setProperty("gateway.retry.max-delay", "400");
+        p.setProperty("gateway.mail.transport", "smtp");
+        p.setProperty("gateway.mail.smtp.host", "127.0.0.1");
+        p.setProperty("gateway.mail.smtp.port", Integer.toString(MAIL.getSmtp().getPort()));
+        p.setProperty("gateway.mail.smtp.security", "none");
+        p.setProperty("gateway.mail.operator", OPERATOR);
+        override(p);
+        return p;
+    }
+
+    /** Changes to the test settings for one test class. */
+    protected void override(Properties properties) {
+    }
+
+    protected static Path inbox() {
+        return root.resolve("inbox");
+    }
+
+    protected static Path workDir() {
+        return root.resolve("work");
+    }
+
+    protected static Path auditFile() {
+        return root.resolve("audit.jsonl");
+    }
+
+    /** Drops a file the way a well-behaved user's copy ends: written under a hidden name, then renamed. */
+    protected static Path drop(String folder, String fileName, byte[] content) {
+        try {
+            Path dir = Files.createDirectories(inbox().resolve(folder));
+            Path partial = dir.resolve("." + fileName + ".part");
+            Files.write(partial, content);
+            return Files.move(partial, dir.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    protected static Path drop(String fileName, String content) {
+        return drop(SUBMITTER, fileName, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One number per line, LF, no header. */
+    protected static String lines(List<String> numbers) {
+        return String.join("\n", numbers) + "\n";
+    }
+
+    /** Waits for {@code count} emails in total and returns them all. */
+    protected static MimeMessage[] awaitMails(int count) {
+        if (!MAIL.waitForIncomingEmail(Duration.ofSeconds(30).toMillis(), count)) {
+            throw new AssertionError("Expected " + count + " email(s), got " + MAIL.getReceivedMessages().length);
+        }
+        return MAIL.getReceivedMessages();
+    }
+
+    protected static MimeMessage awaitMail() {
+        return awaitMails(1)[0];
+    }
+
+    /** Waits until {@code input} has been deleted and the work folder holds nothing. */
+    protected static void awaitCleanedUp(Path input) {
+        Await.until("input deleted and work folder empty", Duration.ofSeconds(20),
+                () -> !Files.exists(input) && isEmpty(workDir()));
+    }
+
+    protected static boolean isEmpty(Path dir) {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The audit records written so far. */
+    protected static List<String> auditRecords() {
+        try {
+            return Files.exists(auditFile()) ? Files.readAllLines(auditFile()) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The lookup's record of requests, as line counts. */
+    protected static int[] lookupRequestSizes() {
+        return lookup.requests().stream().mapToInt(LookupServer.Request::lines).toArray();
+    }
+
+    protected static String describe(int[] sizes) {
+        return Arrays.toString(sizes);
+    }
+}

@@ -1,0 +1,76 @@
+package org.ndoo.gateway.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import org.ndoo.gateway.lookup.SandboxLookupHandler;
+import org.ndoo.gateway.lookup.SandboxRegistry;
+import org.ndoo.gateway.lookup.SandboxServer;
+
+/**
+ * A real HTTP lookup server on loopback for tests: the gateway's own sandbox handler with the test register,
+ * behind a script of faults (answer a status instead) and a record of what each request held (line counts and
+ * headers, never kept beyond the test).
+ */
+public final class LookupServer implements AutoCloseable {
+
+    /** What one request looked like. */
+    public record Request(int lines, String contentType, String authorization) {
+    }
+
+    private final ConcurrentLinkedQueue<Integer> faults = new ConcurrentLinkedQueue<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final SandboxServer server;
+
+    public LookupServer(SandboxRegistry registry, String token) throws IOException {
+        HttpHandler sandbox = new SandboxLookupHandler(registry, token);
+        this.server = SandboxServer.start(0, exchange -> handle(exchange, sandbox));
+    }
+
+    private void handle(HttpExchange exchange, HttpHandler sandbox) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String text = new String(body, StandardCharsets.UTF_8);
+        requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        Integer fault = faults.poll();
+        if (fault != null) {
+            try (exchange) {
+                exchange.sendResponseHeaders(fault, -1);
+            }
+            return;
+        }
+        exchange.setStreams(new java.io.ByteArrayInputStream(body), exchange.getResponseBody());
+        sandbox.handle(exchange);
+    }
+
+    /** The next {@code times} requests are answered with {@code status} and no body. */
+    public void failNext(int status, int times) {
+        for (int i = 0; i < times; i++) {
+            faults.add(status);
+        }
+    }
+
+    public List<Request> requests() {
+        return requests;
+    }
+
+    public void reset() {
+        faults.clear();
+        requests.clear();
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
