@@ -18,7 +18,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ndoo.gateway.GatewayMain;
 import org.ndoo.gateway.lookup.SandboxRegistry;
@@ -53,6 +55,24 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
     @AfterAll
     static void stopEdges() {
         lookup.close();
+    }
+
+    /** Each test starts with no mail, no lookup requests or faults, and no audit records. */
+    @BeforeEach
+    void clearEdges() throws Exception {
+        MAIL.purgeEmailFromAllMailboxes();
+        lookup.reset();
+        Files.deleteIfExists(auditFile());
+    }
+
+    /** Files a failing test left behind must not become the next test's submissions. */
+    @AfterEach
+    void emptyInbox() throws IOException {
+        if (Files.exists(inbox())) {
+            try (Stream<Path> paths = Files.walk(inbox())) {
+                paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(inbox())).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     @Override

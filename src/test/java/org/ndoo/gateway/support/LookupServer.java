@@ -23,7 +23,10 @@ public final class LookupServer implements AutoCloseable {
     public record Request(int lines, String contentType, String authorization) {
     }
 
-    private final ConcurrentLinkedQueue<Integer> faults = new ConcurrentLinkedQueue<>();
+    private record Fault(int status, String body) {
+    }
+
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final SandboxServer server;
 
@@ -38,10 +41,15 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
-        Integer fault = faults.poll();
+        Fault fault = faults.poll();
         if (fault != null) {
             try (exchange) {
-                exchange.sendResponseHeaders(fault, -1);
+                byte[] answer = fault.body().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+                exchange.sendResponseHeaders(fault.status(), answer.length == 0 ? -1 : answer.length);
+                if (answer.length > 0) {
+                    exchange.getResponseBody().write(answer);
+                }
             }
             return;
         }
@@ -52,8 +60,13 @@ public final class LookupServer implements AutoCloseable {
     /** The next {@code times} requests are answered with {@code status} and no body. */
     public void failNext(int status, int times) {
         for (int i = 0; i < times; i++) {
-            faults.add(status);
+            faults.add(new Fault(status, ""));
         }
+    }
+
+    /** The next request is answered 200 with {@code body} instead of the register's answer. */
+    public void answerNextWith(String body) {
+        faults.add(new Fault(200, body));
     }
 
     public List<Request> requests() {

@@ -8,12 +8,29 @@ import jakarta.mail.SendFailedException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.ndoo.gateway.submission.SubmissionRejected;
 
 /**
- * Which failures of the lookup or the mail server are worth retrying: lost or refused connections, timeouts,
- * HTTP 408, 429 and 5xx, and SMTP answers other than a permanent 5xx.
+ * Sorting failures: which of the lookup's or the mail server's are worth retrying (lost or refused connections,
+ * timeouts, HTTP 408, 429 and 5xx, SMTP answers other than a permanent 5xx), and what actually went wrong under
+ * Camel's wrapping exceptions.
  */
-public final class TransientFailures {
+public final class Failures {
+
+    /**
+     * The failure that explains what went wrong: the first gateway rejection or HTTP answer in the cause chain,
+     * else the deepest cause.
+     */
+    public Throwable cause(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubmissionRejected || t instanceof HttpOperationFailedException) {
+                return t;
+            }
+            deepest = t;
+        }
+        return deepest;
+    }
 
     public boolean isTransient(Throwable failure) {
         if (failure instanceof HttpOperationFailedException http) {
