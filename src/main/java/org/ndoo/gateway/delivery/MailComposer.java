@@ -38,8 +38,8 @@ public final class MailComposer {
 
     public MailComposer(AllowedDomains allowedDomains, String from, String operator, String subjectPrefix) {
         this.allowedDomains = allowedDomains;
-        this.from = from;
-        this.operator = operator;
+        this.from = requireAddress("gateway.mail.from", from);
+        this.operator = requireAddress("gateway.mail.operator", operator);
         this.subjectPrefix = subjectPrefix == null || subjectPrefix.isBlank() ? "" : subjectPrefix.strip() + " ";
     }
 
@@ -118,6 +118,15 @@ public final class MailComposer {
             throw new UncheckedIOException(e);
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String requireAddress(String key, String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return address.strip();
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException(key + " is not a valid email address: '" + address + "'");
         }
     }
 

@@ -29,6 +29,8 @@ public final class LookupServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final SandboxServer server;
+    private volatile int stallAbove = Integer.MAX_VALUE;
+    private volatile long stallMillis;
 
     public LookupServer(SandboxRegistry registry, String token) throws IOException {
         HttpHandler sandbox = new SandboxLookupHandler(registry, token);
@@ -41,6 +43,9 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
+        if (requests.get(requests.size() - 1).lines() > stallAbove) {
+            java.util.concurrent.locks.LockSupport.parkNanos(stallMillis * 1_000_000L);
+        }
         Fault fault = faults.poll();
         if (fault != null) {
             try (exchange) {
@@ -69,6 +74,12 @@ public final class LookupServer implements AutoCloseable {
         faults.add(new Fault(200, body));
     }
 
+    /** Requests of more than {@code lines} numbers are answered only after {@code millis} (a slow lookup). */
+    public void stallRequestsLargerThan(int lines, long millis) {
+        stallMillis = millis;
+        stallAbove = lines;
+    }
+
     public List<Request> requests() {
         return requests;
     }
@@ -76,6 +87,7 @@ public final class LookupServer implements AutoCloseable {
     public void reset() {
         faults.clear();
         requests.clear();
+        stallAbove = Integer.MAX_VALUE;
     }
 
     public String url() {

@@ -1,0 +1,38 @@
+package org.ndoo.gateway;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.GatewayTestSupport;
+import org.ndoo.gateway.support.Mails;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Files dropped together are separate submissions: a small one is answered while a large one is still waiting. */
+class SmallFileIsNotHeldUpByALargeOneTest extends GatewayTestSupport {
+
+    @Test
+    void smallFileOvertakesLargeOne() throws Exception {
+        lookup.stallRequestsLargerThan(1000, 4000);
+        List<String> large = SyntheticNhsNumbers.valid(10_000, 50_000);
+        List<String> small = SyntheticNhsNumbers.valid(70_000, 10);
+
+        drop("large.csv", lines(large));
+        Await.until("the large file's lookup under way", Duration.ofSeconds(20),
+                () -> lookup.requests().stream().anyMatch(r -> r.lines() == 50_000));
+        drop("small.csv", lines(small));
+
+        MimeMessage first = awaitMails(1)[0];
+        assertTrue(first.getSubject().contains("small.csv"), first.getSubject());
+        assertEquals(SyntheticNhsNumbers.permitted(small), Mails.attachment(first).numbers());
+
+        MimeMessage second = awaitMails(2)[1];
+        assertTrue(second.getSubject().contains("large.csv"), second.getSubject());
+        assertEquals(SyntheticNhsNumbers.permitted(large), Mails.attachment(second).numbers());
+    }
+}
