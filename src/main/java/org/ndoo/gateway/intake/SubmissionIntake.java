@@ -69,6 +69,9 @@ public final class SubmissionIntake {
         if (ACCEPTED_TYPES.contains(type)) {
             return;
         }
+        if (type.isEmpty()) {
+            throw new SubmissionRejected("The file has no extension. Accepted types are .csv, .txt and .dat.");
+        }
         String hint = switch (type) {
             case "xlsx", "xls", "xlsm", "ods" -> " Spreadsheets are not read: open it and use 'Save as' CSV, then drop the CSV file.";
             case "zip", "gz", "7z" -> " Compressed files are not read: drop the CSV file itself.";
