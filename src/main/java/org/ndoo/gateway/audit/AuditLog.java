@@ -64,7 +64,7 @@ public final class AuditLog {
 
     /** Masks any run of nine or more digits, which could be an NHS number in a file name. */
     static String mask(String value) {
-        return value.replaceAll("[0-9][0-9 -]{7,}[0-9]", "#########");
+        return value.replaceAll("[0-9][0-9 ._-]{7,}[0-9]", "#########");
     }
 
     private static String escape(String value) {

@@ -8,6 +8,7 @@ import org.ndoo.gateway.nhsnumber.NhsNumbers;
 /**
  * Where the NHS number is in each row, decided from the first non-blank row.
  * <ul>
+ * <li>A first row holding a valid NHS number in any cell is data: no header, the first column is read.</li>
  * <li>A header cell named like an NHS number ({@code nhs_number}, {@code NHS Number}, {@code NHSNumber},
  * {@code NHS No}, {@code nhs}: case, spaces, underscores, dashes and dots ignored) selects its column.</li>
  * <li>Otherwise a first row whose first cell holds a letter is taken as a header, and the first column is read.</li>
@@ -17,6 +18,11 @@ import org.ndoo.gateway.nhsnumber.NhsNumbers;
 record ColumnLayout(int column, boolean firstRowIsHeader) {
 
     static ColumnLayout of(CSVRecord firstRow) {
+        for (String cell : firstRow) {
+            if (NhsNumbers.normalise(cell) != null) {
+                return new ColumnLayout(0, false); // a row of data: no header
+            }
+        }
         for (int i = 0; i < firstRow.size(); i++) {
             if (isNhsNumberHeader(firstRow.get(i))) {
                 return new ColumnLayout(i, true);

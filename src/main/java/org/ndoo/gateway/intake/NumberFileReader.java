@@ -53,7 +53,11 @@ public final class NumberFileReader {
             NhsNumberSet seen = new NhsNumberSet();
             ColumnLayout layout = null;
             try (CSVParser parser = format.parse(reader)) {
+                long previousRecordEnd = 0;
                 for (CSVRecord record : parser) {
+                    // the line the record starts on, even after a quoted field that spans lines
+                    long line = previousRecordEnd + 1;
+                    previousRecordEnd = parser.getCurrentLineNumber();
                     if (isBlank(record)) {
                         continue;
                     }
@@ -66,7 +70,7 @@ public final class NumberFileReader {
                     String value = layout.numberIn(record);
                     String number = NhsNumbers.normalise(value);
                     if (number == null) {
-                        counts.countInvalid(record.getRecordNumber(), NhsNumbers.looksLikeSpreadsheetDamage(value));
+                        counts.countInvalid(line, NhsNumbers.looksLikeSpreadsheetDamage(value));
                     } else {
                         counts.countValid();
                         if (seen.add(number)) {
@@ -147,22 +151,14 @@ public final class NumberFileReader {
     static char sniffDelimiter(BufferedReader reader) throws IOException {
         reader.mark(SNIFF_CHARS);
         char[] buffer = new char[SNIFF_CHARS];
-        int length = reader.read(buffer, 0, buffer.length);
+        int length = Math.max(reader.read(buffer, 0, buffer.length), 0);
         reader.reset();
+        String firstLine = new String(buffer, 0, length).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         int commas = 0;
         int tabs = 0;
         int semicolons = 0;
         boolean quoted = false;
-        boolean started = false;
-        for (int i = 0; i < length; i++) {
-            char c = buffer[i];
-            if (c == '\n' || c == '\r') {
-                if (started) {
-                    break;
-                }
-                continue;
-            }
-            started = started || !Character.isWhitespace(c);
+        for (char c : firstLine.toCharArray()) {
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted) {

@@ -16,7 +16,7 @@ public final class PermittedAnswer {
 
     /** The numbers of {@code request} (one per line) that {@code answer} permits, in request order. */
     public List<String> reconcile(String request, String answer) {
-        String[] asked = request.split("\n");
+        String[] asked = request.lines().map(String::strip).filter(l -> !l.isEmpty()).toArray(String[]::new);
         NhsNumberSet askedSet = new NhsNumberSet(asked.length);
         for (String number : asked) {
             askedSet.add(number);

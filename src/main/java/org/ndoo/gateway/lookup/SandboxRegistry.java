@@ -22,12 +22,12 @@ public final class SandboxRegistry {
 
     public SandboxRegistry(String optOutsFile) {
         Path file = Paths.get(optOutsFile);
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
                 lineNumber++;
-                String value = line.strip();
+                String value = (lineNumber == 1 ? line.replace("\uFEFF", "") : line).strip();
                 if (value.isEmpty() || value.startsWith("#")) {
                     continue;
                 }

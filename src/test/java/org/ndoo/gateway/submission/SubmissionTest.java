@@ -1,0 +1,39 @@
+package org.ndoo.gateway.submission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SubmissionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "list.csv,        list,        csv",
+            "List.CSV,        List,        csv",
+            "mesh.tar.gz,     mesh.tar,    gz",
+            "noextension,     noextension, ''",
+            ".hidden,         .hidden,     ''"})
+    void splitsTheFileName(String fileName, String baseName, String extension) {
+        Submission submission = new Submission("R", "shared-folder", Path.of("/inbox/a@nhs.net", fileName), "a@nhs.net", 1);
+
+        assertEquals(fileName, submission.getFileName());
+        assertEquals(baseName, submission.getBaseName());
+        assertEquals(extension, submission.getExtension());
+    }
+
+    @Test
+    void isUntrustedUntilASubmitterIsSet() {
+        Submission submission = new Submission("R", "shared-folder", Path.of("/inbox/a@nhs.net/list.csv"), "a@nhs.net", 1);
+        assertFalse(submission.isSubmitterTrusted());
+
+        submission.setSubmitter("a@nhs.net");
+
+        assertTrue(submission.isSubmitterTrusted());
+    }
+}

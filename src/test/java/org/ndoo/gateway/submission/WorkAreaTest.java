@@ -1,0 +1,66 @@
+package org.ndoo.gateway.submission;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkAreaTest {
+
+    @TempDir
+    Path tempDir;
+
+    private final Submission submission = new Submission("NDOO-20250101-090000-AAAAA", "shared-folder",
+            Path.of("/inbox/a@nhs.net/list.csv"), "a@nhs.net", 1);
+
+    @Test
+    void createsAPrivateFolderNamedAfterTheReference() throws IOException {
+        WorkArea area = new WorkArea(tempDir.resolve("work").toString());
+
+        Path dir = area.create(submission);
+
+        assertEquals(tempDir.resolve("work/NDOO-20250101-090000-AAAAA"), dir);
+        assertEquals(dir, submission.getWorkDir());
+        assertTrue(Files.isDirectory(dir));
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        }
+    }
+
+    @Test
+    void refusesToReuseAnExistingFolder() {
+        WorkArea area = new WorkArea(tempDir.toString());
+        area.create(submission);
+
+        assertThrows(UncheckedIOException.class, () -> area.create(submission));
+    }
+
+    @Test
+    void cleanUpDeletesTheFolderAndEverythingInIt() throws IOException {
+        WorkArea area = new WorkArea(tempDir.toString());
+        Path dir = area.create(submission);
+        Files.writeString(dir.resolve("valid-numbers.txt"), "9990000018\n");
+        Files.writeString(Files.createDirectories(dir.resolve("chunks")).resolve("1.txt"), "9990000018\n");
+
+        area.cleanUp(submission);
+
+        assertFalse(Files.exists(dir));
+        assertTrue(Files.isDirectory(tempDir), "the work root stays");
+        assertDoesNotThrow(() -> area.cleanUp(submission), "cleaning up twice is harmless");
+    }
+
+    @Test
+    void cleanUpWithoutAFolderDoesNothing() {
+        assertDoesNotThrow(() -> new WorkArea(tempDir.toString()).cleanUp(submission));
+    }
+}
