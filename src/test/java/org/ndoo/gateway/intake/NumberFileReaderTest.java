@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +25,9 @@ import org.ndoo.gateway.submission.SubmissionRejected;
 
 class NumberFileReaderTest {
 
-    private static final String A = withCheckDigit("999000001"); // 9990000018
-    private static final String B = withCheckDigit("999000002"); // 9990000026
-    private static final String C = withCheckDigit("999000003"); // 9990000034
+    private static final String A = SyntheticNhsNumbers.withCheckDigit("999000001"); // 9990000018
+    private static final String B = SyntheticNhsNumbers.withCheckDigit("999000002"); // 9990000026
+    private static final String C = SyntheticNhsNumbers.withCheckDigit("999000003"); // 9990000034
 
 
     @Test
@@ -266,16 +267,4 @@ class NumberFileReaderTest {
         return number.substring(0, 3) + " " + number.substring(3, 6) + " " + number.substring(6);
     }
 
-    /** Nine digits and their mod-11 check digit (weights 10..2, 11 becomes 0); a prefix giving 10 is an error. */
-    private static String withCheckDigit(String nine) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = (11 - sum % 11) % 11;
-        if (check == 10) {
-            throw new IllegalArgumentException(nine + " has no valid check digit");
-        }
-        return nine + check;
-    }
 }

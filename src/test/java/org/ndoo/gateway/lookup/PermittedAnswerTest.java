@@ -9,15 +9,16 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PermittedAnswerTest {
 
-    private static final String A = withCheckDigit("999000001"); // 9990000018
-    private static final String B = withCheckDigit("999000002");
-    private static final String C = withCheckDigit("999000003");
-    private static final String D = withCheckDigit("999000004");
+    private static final String A = SyntheticNhsNumbers.withCheckDigit("999000001"); // 9990000018
+    private static final String B = SyntheticNhsNumbers.withCheckDigit("999000002");
+    private static final String C = SyntheticNhsNumbers.withCheckDigit("999000003");
+    private static final String D = SyntheticNhsNumbers.withCheckDigit("999000004");
     private static final String REQUEST = String.join("\n", C, A, B) + "\n";
 
     private final PermittedAnswer permittedAnswer = new PermittedAnswer();
@@ -81,16 +82,4 @@ class PermittedAnswerTest {
         assertFalse(Pattern.compile("\\d[\\d -]{7,}\\d").matcher(message).find(), message);
     }
 
-    /** Nine digits and their mod-11 check digit (weights 10..2, 11 becomes 0); a prefix giving 10 is an error. */
-    private static String withCheckDigit(String nine) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = (11 - sum % 11) % 11;
-        if (check == 10) {
-            throw new IllegalArgumentException(nine + " has no valid check digit");
-        }
-        return nine + check;
-    }
 }

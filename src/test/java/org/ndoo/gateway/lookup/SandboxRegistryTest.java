@@ -11,14 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
 import org.junit.jupiter.api.io.TempDir;
 
 class SandboxRegistryTest {
 
-    private static final String A = withCheckDigit("999000001"); // 9990000018
-    private static final String B = withCheckDigit("999000002");
-    private static final String C = withCheckDigit("999000003");
-    private static final String D = withCheckDigit("999000004");
+    private static final String A = SyntheticNhsNumbers.withCheckDigit("999000001"); // 9990000018
+    private static final String B = SyntheticNhsNumbers.withCheckDigit("999000002");
+    private static final String C = SyntheticNhsNumbers.withCheckDigit("999000003");
+    private static final String D = SyntheticNhsNumbers.withCheckDigit("999000004");
 
     @TempDir
     Path tempDir;
@@ -74,16 +75,4 @@ class SandboxRegistryTest {
         return new SandboxRegistry(Files.writeString(tempDir.resolve("optouts.txt"), content).toString());
     }
 
-    /** Nine digits and their mod-11 check digit (weights 10..2, 11 becomes 0); a prefix giving 10 is an error. */
-    private static String withCheckDigit(String nine) {
-        int sum = 0;
-        for (int i = 0; i < 9; i++) {
-            sum += (nine.charAt(i) - '0') * (10 - i);
-        }
-        int check = (11 - sum % 11) % 11;
-        if (check == 10) {
-            throw new IllegalArgumentException(nine + " has no valid check digit");
-        }
-        return nine + check;
-    }
 }

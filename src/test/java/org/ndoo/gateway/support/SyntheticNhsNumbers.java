@@ -51,6 +51,23 @@ public final class SyntheticNhsNumbers {
         return number.substring(0, 3) + " " + number.substring(3, 6) + " " + number.substring(6);
     }
 
+    /** Nine digits and their mod-11 check digit (weights 10..2, 11 becomes 0); a prefix giving 10 is an error. */
+    public static String withCheckDigit(String nine) {
+        int check = checkDigit(nine);
+        if (check == 10) {
+            throw new IllegalArgumentException(nine + " has no valid check digit");
+        }
+        return nine + check;
+    }
+
+    private static int checkDigit(String nine) {
+        int sum = 0;
+        for (int i = 0; i < 9; i++) {
+            sum += (nine.charAt(i) - '0') * (10 - i);
+        }
+        return (11 - sum % 11) % 11;
+    }
+
     private static int indexOf(String number) {
         valid(0, 1);
         int low = 0;
@@ -74,11 +91,7 @@ public final class SyntheticNhsNumbers {
         List<String> numbers = new ArrayList<>(count);
         for (long prefix = 999_000_000L; numbers.size() < count; prefix++) {
             String digits = Long.toString(prefix);
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
+            int check = checkDigit(digits);
             if (check != 10) {
                 numbers.add(digits + check);
             }
