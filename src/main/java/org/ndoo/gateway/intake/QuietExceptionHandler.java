@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs a failed pick-up by exception type only. Camel's default handler prints exception messages, and a message
- * built from a message body could carry NHS numbers; the routes log what happened in their own words.
+ * Logs what a file consumer could not do. A failed poll (no file read yet: server down, login refused, host key
+ * changed) is logged with its causes' messages, which speak of connections only. A failed submission is logged by
+ * exception type only: Camel's default handler prints messages, and a message built from a body could carry NHS
+ * numbers; the routes log what happened in their own words.
  */
 public final class QuietExceptionHandler implements ExceptionHandler {
 
@@ -25,7 +27,20 @@ public final class QuietExceptionHandler implements ExceptionHandler {
 
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
-        LOG.warn("{}: {}; the file is left in place for a later attempt", message == null ? "Pick-up failed" : message,
-                exception == null ? "unknown failure" : exception.getClass().getName());
+        if (exchange == null) {
+            LOG.error("{}: {}", message == null ? "Poll failed" : message, causes(exception));
+        } else {
+            LOG.warn("Submission not completed: {}; the file is left in place for a later attempt",
+                    exception == null ? "unknown failure" : exception.getClass().getName());
+        }
+    }
+
+    private static String causes(Throwable exception) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            text.append(text.length() == 0 ? "" : " <- ").append(t.getClass().getSimpleName()).append(": ")
+                    .append(t.getMessage());
+        }
+        return text.length() == 0 ? "unknown failure" : text.toString();
     }
 }

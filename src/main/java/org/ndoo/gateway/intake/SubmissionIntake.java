@@ -44,6 +44,24 @@ public final class SubmissionIntake {
         return new Submission(newReference(), source, Paths.get(absolutePath), folder, byteSize);
     }
 
+    /**
+     * A new submission for a file picked up from a remote drop folder and downloaded to {@code localPath}. A file
+     * dropped flat (not in a submitter folder) goes to {@code defaultRecipient}, if one is set.
+     */
+    public Submission openRemote(String localPath, String host, String remotePath, String relativePath, long byteSize,
+            String source, String defaultRecipient) {
+        Path relative = Paths.get(relativePath);
+        String folder = relative.getNameCount() == 2 ? relative.getName(0).toString()
+                : relative.getNameCount() == 1 && defaultRecipient != null ? defaultRecipient.strip() : "";
+        return new Submission(newReference(), source, remoteOrigin(host, remotePath), Paths.get(localPath), folder,
+                byteSize);
+    }
+
+    /** The retry key of a remote file. */
+    public static String remoteOrigin(String host, String remotePath) {
+        return "sftp://" + host + (remotePath.startsWith("/") ? "" : "/") + remotePath;
+    }
+
     /** Accepts the drop folder's name as the submitter, or refuses the submission to the operator. */
     public void checkSubmitter(Submission submission) {
         String folder = submission.getSubmitterFolder();

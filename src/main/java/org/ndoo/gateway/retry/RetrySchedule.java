@@ -1,6 +1,5 @@
 package org.ndoo.gateway.retry;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +20,7 @@ public final class RetrySchedule {
     private record Attempts(Instant first, Instant last, int count) {
     }
 
-    private final Map<Path, Attempts> attempts = new ConcurrentHashMap<>();
+    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final Duration maxAge;
@@ -44,31 +43,31 @@ public final class RetrySchedule {
     /** Records that the input is being tried now. */
     public void begin(Submission submission) {
         Instant now = clock.instant();
-        attempts.merge(submission.getInput(), new Attempts(now, now, 1),
+        attempts.merge(submission.getOrigin(), new Attempts(now, now, 1),
                 (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
     }
 
-    /** Whether the input may be picked up now: never tried, or its back-off has passed. */
-    public boolean isDue(Path input) {
-        Attempts a = attempts.get(input);
+    /** Whether the input at {@code origin} may be picked up now: never tried, or its back-off has passed. */
+    public boolean isDue(String origin) {
+        Attempts a = attempts.get(origin);
         return a == null || !clock.instant().isBefore(a.last().plus(delayAfter(a.count())));
     }
 
     /** Whether the input has been retried for longer than the maximum age and should be given up. */
     public boolean hasExpired(Submission submission) {
-        Attempts a = attempts.get(submission.getInput());
+        Attempts a = attempts.get(submission.getOrigin());
         return a != null && !clock.instant().isBefore(a.first().plus(maxAge));
     }
 
     /** The number of attempts so far, this one included. */
     public int attempts(Submission submission) {
-        Attempts a = attempts.get(submission.getInput());
+        Attempts a = attempts.get(submission.getOrigin());
         return a == null ? 0 : a.count();
     }
 
     /** Forgets the input: it ended in a result or a failure notice. */
     public void finish(Submission submission) {
-        attempts.remove(submission.getInput());
+        attempts.remove(submission.getOrigin());
     }
 
     /** The maximum age as configured, for notices. */

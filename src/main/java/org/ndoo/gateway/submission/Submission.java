@@ -11,6 +11,7 @@ public final class Submission {
 
     private final String reference;
     private final String source;
+    private final String origin;
     private final Path input;
     private final String fileName;
     private final long byteSize;
@@ -20,9 +21,20 @@ public final class Submission {
     private Path workDir;
     private final Counts counts = new Counts();
 
+    /** A submission whose file was dropped locally: its origin is its absolute path. */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
+        this(reference, source, input.toAbsolutePath().toString(), input, submitterFolder, byteSize);
+    }
+
+    /**
+     * @param origin where the file really is (for a remote file, its server and path), the key for retries
+     * @param input  the file as read by the gateway (for a remote file, its local download)
+     */
+    public Submission(String reference, String source, String origin, Path input, String submitterFolder,
+            long byteSize) {
         this.reference = reference;
         this.source = source;
+        this.origin = origin;
         this.input = input;
         this.fileName = input.getFileName().toString();
         this.submitterFolder = submitterFolder;
@@ -39,7 +51,12 @@ public final class Submission {
         return source;
     }
 
-    /** The input file as picked up: the key for retries and the thing deleted at the end. */
+    /** Where the file is at its source (absolute path, or sftp://host/path): the key for retries. */
+    public String getOrigin() {
+        return origin;
+    }
+
+    /** The file the gateway reads: the dropped file itself, or the local download of a remote one. */
     public Path getInput() {
         return input;
     }

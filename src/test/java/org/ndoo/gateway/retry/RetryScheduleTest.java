@@ -49,7 +49,7 @@ class RetryScheduleTest {
 
     @Test
     void aNewInputIsDueAndNotExpired() {
-        assertTrue(schedule.isDue(submission.getInput()));
+        assertTrue(schedule.isDue(submission.getOrigin()));
         assertFalse(schedule.hasExpired(submission));
         assertEquals(0, schedule.attempts(submission));
     }
@@ -58,13 +58,13 @@ class RetryScheduleTest {
     void isNotDueUntilTheFirstDelayHasPassed() {
         schedule.begin(submission);
         assertEquals(1, schedule.attempts(submission));
-        assertFalse(schedule.isDue(submission.getInput()));
+        assertFalse(schedule.isDue(submission.getOrigin()));
 
         clock.advance(Duration.ofSeconds(59));
-        assertFalse(schedule.isDue(submission.getInput()));
+        assertFalse(schedule.isDue(submission.getOrigin()));
 
         clock.advance(Duration.ofSeconds(1));
-        assertTrue(schedule.isDue(submission.getInput()));
+        assertTrue(schedule.isDue(submission.getOrigin()));
     }
 
     @Test
@@ -73,9 +73,9 @@ class RetryScheduleTest {
         for (long minutes : expectedMinutes) {
             schedule.begin(submission);
             clock.advance(Duration.ofMinutes(minutes).minusSeconds(1));
-            assertFalse(schedule.isDue(submission.getInput()), "attempt " + schedule.attempts(submission));
+            assertFalse(schedule.isDue(submission.getOrigin()), "attempt " + schedule.attempts(submission));
             clock.advance(Duration.ofSeconds(1));
-            assertTrue(schedule.isDue(submission.getInput()), "attempt " + schedule.attempts(submission));
+            assertTrue(schedule.isDue(submission.getOrigin()), "attempt " + schedule.attempts(submission));
         }
         assertEquals(5, schedule.attempts(submission));
     }
@@ -110,7 +110,7 @@ class RetryScheduleTest {
 
         assertEquals(0, schedule.attempts(submission));
         assertFalse(schedule.hasExpired(submission));
-        assertTrue(schedule.isDue(submission.getInput()));
+        assertTrue(schedule.isDue(submission.getOrigin()));
         schedule.begin(submission);
         assertEquals(1, schedule.attempts(submission), "counted afresh");
     }
@@ -120,8 +120,8 @@ class RetryScheduleTest {
         Submission other = submission("other.csv");
         schedule.begin(submission);
 
-        assertFalse(schedule.isDue(submission.getInput()));
-        assertTrue(schedule.isDue(other.getInput()));
+        assertFalse(schedule.isDue(submission.getOrigin()));
+        assertTrue(schedule.isDue(other.getOrigin()));
         assertEquals(0, schedule.attempts(other));
     }
 

@@ -177,6 +177,18 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /** How many regular files there are anywhere under {@code dir}. */
+    protected static long filesUnder(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The audit records written so far. */
     protected static List<String> auditRecords() {
         try {

@@ -1,0 +1,99 @@
+package org.ndoo.gateway.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.List;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * A real SFTP server (Apache MINA SSHD) on loopback serving one folder, for one user who logs in with a key pair.
+ * It can be stopped and started again on the same port, and given a new host key.
+ */
+public final class SftpTestServer implements AutoCloseable {
+
+    public static final String USER = "pusher";
+
+    private final Path root;
+    private final KeyPair clientKey;
+    private KeyPair hostKey = newKeyPair();
+    private SshServer server;
+    private int port;
+
+    public SftpTestServer(Path root, KeyPair clientKey) {
+        this.root = root;
+        this.clientKey = clientKey;
+    }
+
+    /** Starts serving; after the first start always on the same port. */
+    public synchronized void start() throws IOException {
+        SshServer ssh = SshServer.setUpDefaultServer();
+        ssh.setHost("127.0.0.1");
+        ssh.setPort(port);
+        ssh.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        ssh.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+                && KeyUtils.compareKeys(key, clientKey.getPublic()));
+        ssh.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        ssh.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        ssh.start();
+        server = ssh;
+        port = ssh.getPort();
+    }
+
+    public synchronized void stop() throws IOException {
+        if (server != null) {
+            server.stop(true);
+            server = null;
+        }
+    }
+
+    /** The server presents a new host key from its next start on. */
+    public void changeHostKey() {
+        hostKey = newKeyPair();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The known_hosts line for the current host key. */
+    public String knownHostsLine() {
+        return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(hostKey.getPublic());
+    }
+
+    @Override
+    public void close() throws IOException {
+        stop();
+    }
+
+    public static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(256);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes the private key as ssh-keygen does (OpenSSH format, no passphrase). */
+    public static Path writePrivateKey(KeyPair key, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, "ndoo-gateway-test", null, out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return file;
+    }
+}
