@@ -31,6 +31,7 @@ public final class LookupServer implements AutoCloseable {
     private final SandboxServer server;
     private volatile int stallAbove = Integer.MAX_VALUE;
     private volatile long stallMillis;
+    private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     public LookupServer(SandboxRegistry registry, String token) throws IOException {
         HttpHandler sandbox = new SandboxLookupHandler(registry, token);
@@ -43,7 +44,7 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
-        if (requests.get(requests.size() - 1).lines() > stallAbove) {
+        if (requests.get(requests.size() - 1).lines() > stallAbove || stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(stallMillis * 1_000_000L);
         }
         Fault fault = faults.poll();
@@ -80,6 +81,12 @@ public final class LookupServer implements AutoCloseable {
         stallAbove = lines;
     }
 
+    /** The next {@code count} requests are answered only after {@code millis}. */
+    public void stallNext(int count, long millis) {
+        stallMillis = millis;
+        stallsLeft.set(count);
+    }
+
     public List<Request> requests() {
         return requests;
     }
@@ -88,6 +95,7 @@ public final class LookupServer implements AutoCloseable {
         faults.clear();
         requests.clear();
         stallAbove = Integer.MAX_VALUE;
+        stallsLeft.set(0);
     }
 
     public String url() {

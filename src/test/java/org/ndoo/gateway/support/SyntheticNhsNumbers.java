@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 public final class SyntheticNhsNumbers {
 
     /** How many synthetic numbers the test register covers. */
-    public static final int REGISTER_SIZE = 300_000;
+    public static final int REGISTER_SIZE = 1_100_000;
 
     private static List<String> all;
 
