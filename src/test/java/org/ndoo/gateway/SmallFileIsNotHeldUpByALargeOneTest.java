@@ -29,10 +29,10 @@ class SmallFileIsNotHeldUpByALargeOneTest extends GatewayTestSupport {
 
         MimeMessage first = awaitMails(1)[0];
         assertTrue(first.getSubject().contains("small.csv"), first.getSubject());
-        assertEquals(SyntheticNhsNumbers.permitted(small), Mails.attachment(first).numbers());
+        assertSameNumbers(SyntheticNhsNumbers.permitted(small), Mails.attachment(first).numbers());
 
         MimeMessage second = awaitMails(2)[1];
         assertTrue(second.getSubject().contains("large.csv"), second.getSubject());
-        assertEquals(SyntheticNhsNumbers.permitted(large), Mails.attachment(second).numbers());
+        assertSameNumbers(SyntheticNhsNumbers.permitted(large), Mails.attachment(second).numbers());
     }
 }

@@ -36,7 +36,7 @@ class SftpFileStaysUntilDeliveredTest extends SftpTestSupport {
         assertEquals(0, MAIL.getReceivedMessages().length);
 
         MimeMessage mail = awaitMail();
-        assertEquals(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
+        assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         Await.until("remote file deleted after delivery", Duration.ofSeconds(20), () -> !Files.exists(remote));
         assertEquals(1, MAIL.getReceivedMessages().length);
     }

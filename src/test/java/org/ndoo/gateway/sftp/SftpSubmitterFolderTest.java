@@ -25,7 +25,7 @@ class SftpSubmitterFolderTest extends SftpTestSupport {
 
         MimeMessage mail = awaitMail();
         assertEquals(SUBMITTER, Mails.to(mail));
-        assertEquals(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
+        assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         Await.until("remote file deleted", Duration.ofSeconds(20), () -> !Files.exists(remote));
         Await.until("no file left in the work folder", Duration.ofSeconds(20), () -> filesUnder(workDir()) == 0);
         assertTrue(auditRecords().get(0).contains("\"source\":\"sftp:warehouse\""), auditRecords().get(0));

@@ -198,6 +198,22 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /**
+     * Fails unless the two lists of NHS numbers are equal, saying where they differ by position and size only:
+     * numbers never go into test output.
+     */
+    protected static void assertSameNumbers(List<String> expected, List<String> actual) {
+        if (expected.equals(actual)) {
+            return;
+        }
+        int i = 0;
+        while (i < Math.min(expected.size(), actual.size()) && expected.get(i).equals(actual.get(i))) {
+            i++;
+        }
+        throw new AssertionError("The result differs from the expected " + expected.size() + " numbers: it has "
+                + actual.size() + ", first difference at position " + (i + 1));
+    }
+
     /** The lookup's record of requests, as line counts. */
     protected static int[] lookupRequestSizes() {
         return lookup.requests().stream().mapToInt(LookupServer.Request::lines).toArray();
