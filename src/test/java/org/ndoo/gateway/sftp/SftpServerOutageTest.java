@@ -15,8 +15,12 @@ import org.ndoo.gateway.support.SftpTestSupport;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The SFTP server going away between polls and coming back costs nothing: the file is processed once. */
+/**
+ * The SFTP server going away between polls, or refusing the gateway's login for a while, costs nothing: once it is
+ * back the file is processed, once.
+ */
 class SftpServerOutageTest extends SftpTestSupport {
 
     @Test
@@ -24,12 +28,31 @@ class SftpServerOutageTest extends SftpTestSupport {
         sftp.stop();
         List<String> numbers = SyntheticNhsNumbers.valid(3300, 15);
         Path remote = upload(SUBMITTER + "/while-down.csv", lines(numbers));
-        Await.until("a failed poll seen by the health check", Duration.ofSeconds(20), () -> HealthCheckHelper
-                .invoke(context).stream().anyMatch(r -> r.getCheck().getId().contains("sftp-intake-warehouse")
-                        && r.getState() == HealthCheck.State.DOWN));
+        Await.until("a failed poll seen by the health check", Duration.ofSeconds(20), this::sourceIsDown);
 
         sftp.start();
+        assertProcessedOnce(numbers, remote);
+    }
 
+    @Test
+    void fileIsProcessedOnceAfterLoginsAreAcceptedAgain() throws Exception {
+        sftp.refuseLogins(true);
+        List<String> numbers = SyntheticNhsNumbers.valid(3350, 15);
+        Path remote = upload(SUBMITTER + "/while-refused.csv", lines(numbers));
+        Await.until("a refused login seen by the health check", Duration.ofSeconds(20), this::sourceIsDown);
+        assertEquals(0, MAIL.getReceivedMessages().length);
+        assertTrue(Files.exists(remote));
+
+        sftp.refuseLogins(false);
+        assertProcessedOnce(numbers, remote);
+    }
+
+    private boolean sourceIsDown() {
+        return HealthCheckHelper.invoke(context).stream().anyMatch(r -> r.getCheck().getId()
+                .contains("sftp-intake-warehouse") && r.getState() == HealthCheck.State.DOWN);
+    }
+
+    private void assertProcessedOnce(List<String> numbers, Path remote) throws Exception {
         MimeMessage mail = awaitMail();
         assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         Await.until("remote file deleted", Duration.ofSeconds(20), () -> !Files.exists(remote));

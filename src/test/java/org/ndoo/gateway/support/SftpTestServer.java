@@ -30,6 +30,7 @@ public final class SftpTestServer implements AutoCloseable {
     private KeyPair hostKey = newKeyPair();
     private SshServer server;
     private int port;
+    private volatile boolean refuseLogins;
 
     public SftpTestServer(Path root, KeyPair clientKey) {
         this.root = root;
@@ -42,7 +43,7 @@ public final class SftpTestServer implements AutoCloseable {
         ssh.setHost("127.0.0.1");
         ssh.setPort(port);
         ssh.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        ssh.setPublickeyAuthenticator((user, key, session) -> USER.equals(user)
+        ssh.setPublickeyAuthenticator((user, key, session) -> !refuseLogins && USER.equals(user)
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
         ssh.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         ssh.setFileSystemFactory(new VirtualFileSystemFactory(root));
@@ -56,6 +57,11 @@ public final class SftpTestServer implements AutoCloseable {
             server.stop(true);
             server = null;
         }
+    }
+
+    /** Whether every login is refused, as if the gateway's key had been revoked. */
+    public void refuseLogins(boolean refuse) {
+        refuseLogins = refuse;
     }
 
     /** The server presents a new host key from its next start on. */
