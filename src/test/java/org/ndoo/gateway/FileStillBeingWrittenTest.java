@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.mail.internet.MimeMessage;
@@ -20,12 +21,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** A file written slowly in place (no temporary name) is read only once the writer has finished. */
 class FileStillBeingWrittenTest extends GatewayTestSupport {
 
+    @Override
+    protected void override(Properties properties) {
+        // well above the writer's 150 ms pauses, so that a slow CI machine cannot make the file look finished
+        properties.setProperty("gateway.inbox.read-lock-min-age", "1000");
+    }
+
     @Test
     void onlyTheCompleteFileIsRead() throws Exception {
         List<String> numbers = SyntheticNhsNumbers.valid(1000, 60);
         Path file = Files.createDirectories(inbox().resolve(SUBMITTER)).resolve("slow.csv");
 
-        // a slow writer: 12 appends 150 ms apart, each younger than the 300 ms read-lock minimum age
+        // a slow writer: 12 appends 150 ms apart, each younger than the 1 s read-lock minimum age
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int i = 0; i < numbers.size(); i += 5) {
                 append(file, lines(numbers.subList(i, i + 5)));
