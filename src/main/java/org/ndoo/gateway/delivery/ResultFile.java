@@ -48,6 +48,17 @@ public final class ResultFile {
         submission.getCounts().countChunk(permitted.size());
     }
 
+    /** Removes a response file left by an earlier attempt, so that it can be built again from the start. */
+    public void discard(Submission submission) {
+        try {
+            Path csv = csvPath(submission);
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(csv.resolveSibling(submission.getBaseName() + "-permitted.zip"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reset the response file of " + submission.getReference(), e);
+        }
+    }
+
     /** The file to attach: the CSV, or a ZIP holding it when the CSV is larger than the limit. */
     public Path attachment(Submission submission) {
         Path csv = csvPath(submission);

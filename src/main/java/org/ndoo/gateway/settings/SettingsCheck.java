@@ -8,7 +8,7 @@ import java.util.Set;
  */
 public final class SettingsCheck {
 
-    static final Set<String> LOOKUP_TYPES = Set.of("sandbox", "http");
+    static final Set<String> LOOKUP_TYPES = Set.of("sandbox", "http", "mesh");
     static final Set<String> MAIL_TRANSPORTS = Set.of("pickup", "smtp");
     static final int MAX_CHUNK_SIZE = 100_000;
 

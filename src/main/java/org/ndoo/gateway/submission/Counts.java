@@ -39,6 +39,18 @@ public final class Counts {
         }
     }
 
+    /** Restores the counts of the file's reading from saved state. */
+    public void restore(long rowsRead, long valid, long invalid, long duplicates, long spreadsheetDamaged,
+            List<Long> invalidLines) {
+        this.rowsRead = rowsRead;
+        this.valid = valid;
+        this.invalid = invalid;
+        this.duplicates = duplicates;
+        this.spreadsheetDamaged = spreadsheetDamaged;
+        firstInvalidLines.clear();
+        firstInvalidLines.addAll(invalidLines.subList(0, Math.min(invalidLines.size(), INVALID_LINES_REPORTED)));
+    }
+
     public void countChunk(long permittedInChunk) {
         chunks++;
         permitted += permittedInChunk;

@@ -16,7 +16,8 @@ public final class Submission {
     private final String fileName;
     private final long byteSize;
     private final String submitterFolder;
-    private final Instant receivedAt = Instant.now();
+    private Instant receivedAt = Instant.now();
+    private boolean awaitingReplies;
     private String submitter;
     private Path workDir;
     private final Counts counts = new Counts();
@@ -32,11 +33,17 @@ public final class Submission {
      */
     public Submission(String reference, String source, String origin, Path input, String submitterFolder,
             long byteSize) {
+        this(reference, source, origin, input, input.getFileName().toString(), submitterFolder, byteSize);
+    }
+
+    /** A submission with a file name of its own, as restored from saved state. */
+    public Submission(String reference, String source, String origin, Path input, String fileName,
+            String submitterFolder, long byteSize) {
         this.reference = reference;
         this.source = source;
         this.origin = origin;
         this.input = input;
-        this.fileName = input.getFileName().toString();
+        this.fileName = fileName;
         this.submitterFolder = submitterFolder;
         this.byteSize = byteSize;
     }
@@ -101,6 +108,23 @@ public final class Submission {
 
     public Instant getReceivedAt() {
         return receivedAt;
+    }
+
+    /** Restores the time of receipt from saved state. */
+    public void setReceivedAt(Instant receivedAt) {
+        this.receivedAt = receivedAt;
+    }
+
+    /**
+     * Whether the submission waits in the work area for replies that arrive later (MESH): its input is gone and its
+     * work folder is the only record, so a passing failure must not delete it.
+     */
+    public boolean isAwaitingReplies() {
+        return awaitingReplies;
+    }
+
+    public void setAwaitingReplies(boolean awaitingReplies) {
+        this.awaitingReplies = awaitingReplies;
     }
 
     /** The submission's private work folder; {@code null} until created. */

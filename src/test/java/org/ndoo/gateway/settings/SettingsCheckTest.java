@@ -17,7 +17,7 @@ class SettingsCheckTest {
     @Test
     void refusesAnUnknownLookupType() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SettingsCheck("mesh", "pickup", 100));
+                () -> new SettingsCheck("carrier-pigeon", "pickup", 100));
         assertTrue(e.getMessage().contains("gateway.lookup.type"), e.getMessage());
     }
 

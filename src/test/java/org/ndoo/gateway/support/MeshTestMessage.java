@@ -55,6 +55,10 @@ public final class MeshTestMessage {
         return workflowId;
     }
 
+    public String fileName() {
+        return fileName;
+    }
+
     public String localId() {
         return localId;
     }
