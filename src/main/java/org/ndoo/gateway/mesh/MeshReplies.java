@@ -16,6 +16,7 @@ import org.ndoo.gateway.intake.NumberFileReader;
 import org.ndoo.gateway.lookup.LookupProtocolError;
 import org.ndoo.gateway.lookup.PermittedAnswer;
 import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.WorkArea;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,30 @@ public final class MeshReplies {
 
     private final MeshMailbox mailbox;
     private final String workflowId;
+    private final WorkArea workArea;
     private final Path workRoot;
     private final PermittedAnswer answers = new PermittedAnswer();
 
-    public MeshReplies(MeshMailbox mailbox, String workflowId, String workDir) {
+    public MeshReplies(MeshMailbox mailbox, String workflowId, WorkArea workArea) {
         this.mailbox = mailbox;
         this.workflowId = workflowId.strip();
-        this.workRoot = Path.of(workDir).toAbsolutePath().normalize();
+        this.workArea = workArea;
+        this.workRoot = workArea.root();
+    }
+
+    /**
+     * At start-up: removes the work folders of submissions whose sending was interrupted (the gateway stopped
+     * mid-send). Their input was not deleted, so it is picked up again as a new submission; replies to what did go
+     * out match no waiting submission and are acknowledged and ignored.
+     */
+    public synchronized void discardInterruptedSends() {
+        for (MeshState state : states()) {
+            if (!state.isAllSent()) {
+                LOG.warn("{}: sending to MESH was interrupted; its input will be sent again as a new submission",
+                        state.reference());
+                workArea.cleanUp(state.submission());
+            }
+        }
     }
 
     /** Downloads, stores and acknowledges every waiting reply; returns how many there were. */
@@ -139,10 +157,15 @@ public final class MeshReplies {
             return null;
         }
         MeshState state = MeshState.load(workRoot.resolve(localId.substring(0, dash)));
-        return state != null && state.chunkOf(localId) > 0 ? state : null;
+        return state != null && state.isAllSent() && state.chunkOf(localId) > 0 ? state : null;
     }
 
+    /** The submissions that have sent every chunk and wait for replies. */
     private List<MeshState> waiting() {
+        return states().stream().filter(MeshState::isAllSent).toList();
+    }
+
+    private List<MeshState> states() {
         if (!Files.isDirectory(workRoot)) {
             return List.of();
         }

@@ -71,6 +71,8 @@ public final class MeshRequests {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the numbers of " + submission.getReference(), e);
         }
+        state.allSent();
+        state.save();
         submission.setAwaitingReplies(true);
     }
 

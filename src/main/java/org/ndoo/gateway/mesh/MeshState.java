@@ -159,6 +159,16 @@ public final class MeshState {
         return 0;
     }
 
+    /** Records that every chunk has gone: from now on only replies are awaited. */
+    public void allSent() {
+        p.setProperty("allSent", "true");
+    }
+
+    /** Whether every chunk has gone; a state without it was interrupted while sending. */
+    public boolean isAllSent() {
+        return Boolean.parseBoolean(p.getProperty("allSent", "false"));
+    }
+
     public void sent(int chunk, String messageId) {
         p.setProperty("chunk." + chunk + ".messageId", messageId);
         p.setProperty("chunk." + chunk + ".state", ChunkState.SENT.name());

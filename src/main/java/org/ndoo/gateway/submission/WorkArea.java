@@ -22,6 +22,11 @@ public final class WorkArea {
         this.root = Paths.get(root).toAbsolutePath().normalize();
     }
 
+    /** The work directory itself. */
+    public Path root() {
+        return root;
+    }
+
     /** Creates the submission's folder ({@code <work.dir>/<reference>}, mode 0700). */
     public Path create(Submission submission) {
         try {

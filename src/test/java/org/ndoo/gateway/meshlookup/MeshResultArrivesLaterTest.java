@@ -49,7 +49,7 @@ class MeshResultArrivesLaterTest extends MeshGatewayTestSupport {
                 () -> mesh.requests(MeshTestServer.Endpoint.ACKNOWLEDGE) == 1);
         assertEquals(0, MAIL.getReceivedMessages().length, "a receipt is not a result");
 
-        mesh.optOutService().releaseResults();
+        Await.until("the result released", Duration.ofSeconds(20), () -> mesh.optOutService().releaseResults() == 1);
 
         MimeMessage mail = awaitMail();
         assertEquals(SUBMITTER, Mails.to(mail));
