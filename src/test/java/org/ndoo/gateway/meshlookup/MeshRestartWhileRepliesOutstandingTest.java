@@ -1,7 +1,6 @@
 package org.ndoo.gateway.meshlookup;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -27,9 +26,7 @@ class MeshRestartWhileRepliesOutstandingTest extends MeshGatewayTestSupport {
     @Test
     void submissionCompletesAfterARestart() throws Exception {
         List<String> numbers = SyntheticNhsNumbers.valid(5000, 40);
-        Path input = drop("before-restart.csv", lines(numbers));
-        Await.until("the request sent and the input deleted", Duration.ofSeconds(20),
-                () -> requestsToTheService() == 1 && !Files.exists(input));
+        dropAndAwaitRequest("before-restart.csv", numbers);
 
         context.stop();
         Await.until("the result released while the gateway is down", Duration.ofSeconds(20),

@@ -2,7 +2,6 @@ package org.ndoo.gateway.meshlookup;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -31,10 +30,7 @@ class MeshResultArrivesLaterTest extends MeshGatewayTestSupport {
     @Test
     void requestThenReceiptThenResult() throws Exception {
         List<String> numbers = SyntheticNhsNumbers.valid(4000, 30);
-        Path input = drop("cohort.csv", lines(numbers));
-
-        Await.until("the request sent and the input deleted", Duration.ofSeconds(20),
-                () -> requestsToTheService() == 1 && !Files.exists(input));
+        dropAndAwaitRequest("cohort.csv", numbers);
         MeshTestMessage request = mesh.deliveredTo(NationalOptOutService.MAILBOX).get(0);
         assertEquals(NationalOptOutService.WORKFLOW, request.workflowId());
         assertTrue(request.localId().matches("NDOO-\\d{8}-\\d{6}-[A-Z0-9]{5}-1"), request.localId());

@@ -50,6 +50,13 @@ public abstract class MeshGatewayTestSupport extends GatewayTestSupport {
     protected void overrideMesh(Properties properties) {
     }
 
+    /** Drops {@code numbers} as a file and waits until its one request has gone and the input is deleted. */
+    protected static void dropAndAwaitRequest(String fileName, java.util.List<String> numbers) {
+        java.nio.file.Path input = drop(fileName, lines(numbers));
+        Await.until("the request sent and the input deleted", java.time.Duration.ofSeconds(20),
+                () -> requestsToTheService() == 1 && !java.nio.file.Files.exists(input));
+    }
+
     /** The requests the service has received so far. */
     protected static long requestsToTheService() {
         return mesh.deliveredTo(NationalOptOutService.MAILBOX).size();
