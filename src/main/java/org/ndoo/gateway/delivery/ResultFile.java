@@ -23,6 +23,9 @@ public final class ResultFile {
 
     public static final String HEADER = "nhs_number";
 
+    /** Room left for "-permitted.csv" / "-permitted.zip" in a 255-byte file name. */
+    private static final int MAX_BASE_NAME_BYTES = 200;
+
     private final long zipAboveBytes;
 
     public ResultFile(long zipAboveBytes) {
@@ -53,7 +56,7 @@ public final class ResultFile {
         try {
             Path csv = csvPath(submission);
             Files.deleteIfExists(csv);
-            Files.deleteIfExists(csv.resolveSibling(submission.getBaseName() + "-permitted.zip"));
+            Files.deleteIfExists(csv.resolveSibling(baseName(submission) + "-permitted.zip"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reset the response file of " + submission.getReference(), e);
         }
@@ -69,7 +72,7 @@ public final class ResultFile {
             if (Files.size(csv) <= zipAboveBytes) {
                 return csv;
             }
-            Path zip = csv.resolveSibling(submission.getBaseName() + "-permitted.zip");
+            Path zip = csv.resolveSibling(baseName(submission) + "-permitted.zip");
             try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
                 zipOut.putNextEntry(new ZipEntry(csv.getFileName().toString()));
                 Files.copy(csv, zipOut);
@@ -82,6 +85,18 @@ public final class ResultFile {
     }
 
     private static Path csvPath(Submission submission) {
-        return submission.getWorkDir().resolve(submission.getBaseName() + "-permitted.csv");
+        return submission.getWorkDir().resolve(baseName(submission) + "-permitted.csv");
+    }
+
+    /**
+     * The original base name, shortened if needed so that the response file's name stays within the 255 bytes
+     * file systems allow.
+     */
+    static String baseName(Submission submission) {
+        String base = submission.getBaseName();
+        while (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BASE_NAME_BYTES) {
+            base = base.substring(0, base.offsetByCodePoints(base.length(), -1));
+        }
+        return base;
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +37,28 @@ public final class NumberFileReader {
 
     private static final int SNIFF_CHARS = 64 * 1024;
 
+    private final long maxRows;
+    private final int maxLineLength;
+
+    /** A reader with the default limits: 20,000,000 rows, lines of 10,000 characters. */
+    public NumberFileReader() {
+        this(20_000_000L, 10_000);
+    }
+
+    /**
+     * @param maxRows       data rows accepted in one file ({@code gateway.inbox.max-rows})
+     * @param maxLineLength characters accepted on one line ({@code gateway.inbox.max-line-length})
+     */
+    public NumberFileReader(long maxRows, int maxLineLength) {
+        this.maxRows = maxRows;
+        this.maxLineLength = maxLineLength;
+    }
+
     /** Reads the submission's input file; returns the file of its distinct valid numbers. */
     public Path read(Submission submission) {
         Path out = submission.getWorkDir().resolve(VALID_NUMBERS);
         Counts counts = submission.getCounts();
-        try (BufferedReader reader = decode(Files.newInputStream(submission.getInput()));
+        try (BufferedReader reader = decode(Files.newInputStream(submission.getInput()), maxLineLength);
              BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
             char delimiter = sniffDelimiter(reader);
             CSVFormat format = CSVFormat.DEFAULT.builder()
@@ -66,6 +82,10 @@ public final class NumberFileReader {
                         if (layout.firstRowIsHeader()) {
                             continue;
                         }
+                    }
+                    if (counts.getRowsRead() >= maxRows) {
+                        throw new SubmissionRejected("The file has more than " + maxRows + " rows, the most the gateway"
+                                + " takes in one file. Split it into smaller files and drop them one by one.");
                     }
                     String value = layout.numberIn(record);
                     String number = NhsNumbers.normalise(value);
@@ -121,30 +141,25 @@ public final class NumberFileReader {
         return true;
     }
 
-    /** UTF-8 by default; a BOM selects UTF-8 or UTF-16 and is dropped. Undecodable bytes never stop the read. */
-    static BufferedReader decode(InputStream raw) throws IOException {
+    /**
+     * The file's text ({@link TextEncoding}: UTF-8 by default, UTF-16 with or without BOM; a BOM is dropped), with
+     * lines limited to {@code maxLineLength} characters. Undecodable bytes never stop the read.
+     */
+    static BufferedReader decode(InputStream raw, int maxLineLength) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
-        in.mark(3);
-        int b0 = in.read();
-        int b1 = in.read();
-        int b2 = in.read();
-        Charset charset = StandardCharsets.UTF_8;
-        int skip = 0;
-        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            skip = 3;
-        } else if (b0 == 0xFE && b1 == 0xFF) {
-            charset = StandardCharsets.UTF_16BE;
-            skip = 2;
-        } else if (b0 == 0xFF && b1 == 0xFE) {
-            charset = StandardCharsets.UTF_16LE;
-            skip = 2;
-        }
+        in.mark(TextEncoding.SNIFF_BYTES);
+        byte[] head = in.readNBytes(TextEncoding.SNIFF_BYTES);
         in.reset();
-        in.skipNBytes(skip);
-        CharsetDecoder decoder = charset.newDecoder()
+        TextEncoding encoding = TextEncoding.of(head, head.length);
+        in.skipNBytes(encoding.bomLength());
+        CharsetDecoder decoder = encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
+        return new BufferedReader(new LineLengthLimit(new InputStreamReader(in, decoder), maxLineLength), 64 * 1024);
+    }
+
+    static BufferedReader decode(InputStream raw) throws IOException {
+        return decode(raw, Integer.MAX_VALUE);
     }
 
     /** The most frequent of comma, tab and semicolon outside quotes on the first non-blank line; comma if none. */

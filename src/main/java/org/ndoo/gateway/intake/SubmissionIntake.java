@@ -27,9 +27,16 @@ public final class SubmissionIntake {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AllowedDomains allowedDomains;
+    private final long maxBytes;
 
     public SubmissionIntake(AllowedDomains allowedDomains) {
+        this(allowedDomains, Long.MAX_VALUE);
+    }
+
+    /** @param maxBytes the largest file accepted ({@code gateway.inbox.max-bytes}) */
+    public SubmissionIntake(AllowedDomains allowedDomains, long maxBytes) {
         this.allowedDomains = allowedDomains;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -97,6 +104,15 @@ public final class SubmissionIntake {
         };
         throw new SubmissionRejected("The file type '." + MailAddresses.quoteSafely(type) + "' is not accepted."
                 + " Accepted types are .csv, .txt and .dat." + hint);
+    }
+
+    /** Refuses a file larger than the limit before anything of it is read. */
+    public void checkSize(Submission submission) {
+        if (submission.getByteSize() > maxBytes) {
+            throw new SubmissionRejected("The file is " + submission.getByteSize() + " bytes, more than the "
+                    + maxBytes + " bytes the gateway takes in one file. Split it into smaller files and drop them one"
+                    + " by one.");
+        }
     }
 
     static String newReference() {

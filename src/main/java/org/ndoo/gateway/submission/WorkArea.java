@@ -16,10 +16,34 @@ import java.nio.file.attribute.PosixFilePermissions;
  */
 public final class WorkArea {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkArea.class);
+
     private final Path root;
 
     public WorkArea(String root) {
         this.root = Paths.get(root).toAbsolutePath().normalize();
+    }
+
+    /**
+     * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
+     * SFTP downloads), keeping only submissions that wait for MESH replies ({@code mesh-state.properties}). Their
+     * inputs are still where they were dropped, so nothing is lost: they are simply read again.
+     */
+    public void removeOrphans() {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var entries = Files.list(root)) {
+            for (Path entry : entries.toList()) {
+                if (!Files.exists(entry.resolve("mesh-state.properties"))) {
+                    LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
+                    delete(entry);
+                }
+            }
+            restrictToOwner(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean the work directory " + root, e);
+        }
     }
 
     /** The work directory itself. */
@@ -41,29 +65,42 @@ public final class WorkArea {
         }
     }
 
-    /** Deletes the submission's folder and everything in it; nothing to do if it was never created. */
+    /**
+     * Deletes the submission's folder and everything in it; nothing to do if it was never created. A failure is
+     * logged, never thrown: it must not turn a delivered submission into a retried one.
+     */
     public void cleanUp(Submission submission) {
         Path dir = submission.getWorkDir();
         if (dir == null || !Files.exists(dir)) {
             return;
         }
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            delete(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the work folder of " + submission.getReference(), e);
+            // never fail a submission whose result has gone: the next start removes what is left
+            LOG.warn("{}: could not delete its work folder ({}); it is removed at the next start",
+                    submission.getReference(), e.getClass().getSimpleName());
         }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
     }
 
     private static void restrictToOwner(Path dir) throws IOException {
