@@ -23,7 +23,8 @@ public final class LookupServer implements AutoCloseable {
     public record Request(int lines, String contentType, String authorization) {
     }
 
-    private record Fault(int status, String body) {
+    /** A scripted answer: a status and body, or (cutOff) a body that stops half-way and the connection closed. */
+    private record Fault(int status, String body, boolean cutOff) {
     }
 
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -44,11 +45,21 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
+        // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
+        Fault fault = faults.poll();
         if (requests.get(requests.size() - 1).lines() > stallAbove || stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(stallMillis * 1_000_000L);
         }
-        Fault fault = faults.poll();
         if (fault != null) {
+            if (fault.cutOff()) {
+                // promise a long body, send a little of it, and drop the connection
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+                exchange.sendResponseHeaders(200, 100_000);
+                exchange.getResponseBody().write("99900000".getBytes(StandardCharsets.US_ASCII));
+                exchange.getResponseBody().flush();
+                exchange.close();
+                return;
+            }
             try (exchange) {
                 byte[] answer = fault.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
@@ -66,13 +77,18 @@ public final class LookupServer implements AutoCloseable {
     /** The next {@code times} requests are answered with {@code status} and no body. */
     public void failNext(int status, int times) {
         for (int i = 0; i < times; i++) {
-            faults.add(new Fault(status, ""));
+            faults.add(new Fault(status, "", false));
         }
+    }
+
+    /** The next request gets the start of an answer, then the connection is dropped. */
+    public void cutOffNext() {
+        faults.add(new Fault(200, "", true));
     }
 
     /** The next request is answered 200 with {@code body} instead of the register's answer. */
     public void answerNextWith(String body) {
-        faults.add(new Fault(200, body));
+        faults.add(new Fault(200, body, false));
     }
 
     /** Requests of more than {@code lines} numbers are answered only after {@code millis} (a slow lookup). */

@@ -1,0 +1,139 @@
+package org.ndoo.gateway.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An SMTP endpoint on loopback in front of a real mail server (GreenMail) that fails for real when told to: it
+ * refuses connections (closes them at once), greets with a temporary {@code 421}, rejects the recipient with a
+ * permanent {@code 550}, or drops the connection during DATA. In {@link Mode#PASS} it relays the bytes both ways.
+ */
+public final class FaultySmtpServer implements AutoCloseable {
+
+    public enum Mode { PASS, REFUSE, TEMPORARY_421, PERMANENT_550, DROP_DURING_DATA }
+
+    private final ServerSocket server;
+    private final int relayPort;
+    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "faulty-smtp");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Mode mode = Mode.PASS;
+
+    public FaultySmtpServer(int relayPort) throws IOException {
+        this.relayPort = relayPort;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.execute(this::acceptLoop);
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    /** Connections accepted so far, whatever became of them. */
+    public int connections() {
+        return connections.get();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                connections.incrementAndGet();
+                threads.execute(() -> handle(client, mode));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void handle(Socket client, Mode current) {
+        try (client) {
+            switch (current) {
+                case PASS -> relay(client);
+                case REFUSE -> { }
+                case TEMPORARY_421 -> say(client, "421 4.3.2 Service not available, try again later");
+                default -> converse(client, current);
+            }
+        } catch (IOException e) {
+            // the client went away: nothing to do
+        }
+    }
+
+    private static void say(Socket client, String line) throws IOException {
+        client.getOutputStream().write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        client.getOutputStream().flush();
+    }
+
+    /** Just enough SMTP to fail at the recipient or during DATA. */
+    private static void converse(Socket client, Mode current) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        PrintWriter out = new PrintWriter(client.getOutputStream(), true);
+        out.print("220 faulty.test ESMTP\r\n");
+        out.flush();
+        String line;
+        while ((line = in.readLine()) != null) {
+            String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+            switch (command) {
+                case "EHLO", "HELO" -> out.print("250 faulty.test\r\n");
+                case "MAIL" -> out.print("250 2.1.0 Ok\r\n");
+                case "RCPT" -> out.print(current == Mode.PERMANENT_550 ? "550 5.1.1 Mailbox unavailable\r\n"
+                        : "250 2.1.5 Ok\r\n");
+                case "DATA" -> {
+                    out.print("354 End data with <CR><LF>.<CR><LF>\r\n");
+                    out.flush();
+                    in.readLine(); // take a line of the message, then vanish
+                    return;
+                }
+                case "QUIT" -> {
+                    out.print("221 Bye\r\n");
+                    out.flush();
+                    return;
+                }
+                default -> out.print("250 Ok\r\n");
+            }
+            out.flush();
+        }
+    }
+
+    private void relay(Socket client) throws IOException {
+        try (Socket upstream = new Socket(InetAddress.getLoopbackAddress(), relayPort)) {
+            var toUpstream = threads.submit(() -> copy(client.getInputStream(), upstream.getOutputStream()));
+            copy(upstream.getInputStream(), client.getOutputStream());
+            toUpstream.cancel(true);
+        }
+    }
+
+    private static Void copy(InputStream from, OutputStream to) throws IOException {
+        byte[] buffer = new byte[8192];
+        int n;
+        while ((n = from.read(buffer)) >= 0) {
+            to.write(buffer, 0, n);
+            to.flush();
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        threads.shutdownNow();
+    }
+}
