@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.WorkArea;
 
 /**
  * The response file {@code <original-base-name>-permitted.csv}: header {@code nhs_number}, then the permitted numbers
@@ -35,7 +36,7 @@ public final class ResultFile {
     /** Appends one chunk's permitted numbers (already in input order) and counts them. */
     public void append(Submission submission, List<String> permitted) {
         Path csv = csvPath(submission);
-        try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII,
+        try (BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(csv), StandardCharsets.US_ASCII,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             if (Files.size(csv) == 0) {
                 writer.write(HEADER);
@@ -67,13 +68,14 @@ public final class ResultFile {
         Path csv = csvPath(submission);
         try {
             if (!Files.exists(csv)) {
-                Files.writeString(csv, HEADER + "\n", StandardCharsets.US_ASCII);
+                Files.writeString(WorkArea.privateFile(csv), HEADER + "\n", StandardCharsets.US_ASCII);
             }
             if (Files.size(csv) <= zipAboveBytes) {
                 return csv;
             }
             Path zip = csv.resolveSibling(baseName(submission) + "-permitted.zip");
-            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(WorkArea.privateFile(zip));
+                 ZipOutputStream zipOut = new ZipOutputStream(out)) {
                 zipOut.putNextEntry(new ZipEntry(csv.getFileName().toString()));
                 Files.copy(csv, zipOut);
                 zipOut.closeEntry();

@@ -21,6 +21,7 @@ import org.ndoo.gateway.nhsnumber.NhsNumbers;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
+import org.ndoo.gateway.submission.WorkArea;
 
 /**
  * Reads a submitted file as a stream, row by row, and writes its distinct valid NHS numbers, in first-seen order,
@@ -59,7 +60,7 @@ public final class NumberFileReader {
         Path out = submission.getWorkDir().resolve(VALID_NUMBERS);
         Counts counts = submission.getCounts();
         try (BufferedReader reader = decode(Files.newInputStream(submission.getInput()), maxLineLength);
-             BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
+             BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(out), StandardCharsets.US_ASCII)) {
             char delimiter = sniffDelimiter(reader);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)

@@ -124,7 +124,7 @@ public final class MeshReplies {
                 try {
                     List<String> permitted = answers.reconcile(askedIn(state, chunk),
                             new String(message.body(), StandardCharsets.US_ASCII));
-                    Files.write(state.answerFile(chunk), permitted, StandardCharsets.US_ASCII);
+                    Files.write(WorkArea.privateFile(state.answerFile(chunk)), permitted, StandardCharsets.US_ASCII);
                     state.answered(chunk);
                 } catch (LookupProtocolError e) {
                     state.failed(e.getMessage());

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.WorkArea;
 
 /**
  * What the gateway must remember about a submission while the national service's replies are outstanding, kept in
@@ -86,7 +87,7 @@ public final class MeshState {
     public void save() {
         Path file = workDir.resolve(FILE);
         Path temp = workDir.resolve(FILE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temp)) {
+        try (OutputStream out = Files.newOutputStream(WorkArea.privateFile(temp))) {
             p.store(out, "NDOO gateway: MESH progress of one submission (no patient data)");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + temp, e);

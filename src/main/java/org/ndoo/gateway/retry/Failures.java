@@ -46,6 +46,17 @@ public final class Failures {
         return failure instanceof IOException || failure instanceof MessagingException;
     }
 
+    /** Whether the mail server refused a message for good (a 5xx answer, or a recipient it does not accept). */
+    public boolean isMailRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SMTPAddressFailedException || (t instanceof SMTPSendFailedException smtp
+                    && smtp.getReturnCode() >= 500)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An HTTP answer from the lookup that retrying will not change (4xx other than 408 and 429). */
     public boolean isRefusal(Throwable failure) {
         return failure instanceof HttpOperationFailedException && !isTransient(failure);

@@ -26,10 +26,16 @@ public final class RetrySchedule {
     private final Duration maxAge;
     private final String maxAgeText;
     private final Clock clock;
+    /**
+     * Each input's wait is stretched by up to this fraction, fixed per input: inputs that failed together during an
+     * outage do not all come back at the same moment when it ends.
+     */
+    private double jitter;
 
     public RetrySchedule(String firstDelay, String maxDelay, String maxAge) {
         this(Durations.parse(firstDelay), Durations.parse(maxDelay), Durations.parse(maxAge), maxAge.strip(),
                 Clock.systemUTC());
+        this.jitter = 0.2;
     }
 
     RetrySchedule(Duration firstDelay, Duration maxDelay, Duration maxAge, String maxAgeText, Clock clock) {
@@ -47,10 +53,15 @@ public final class RetrySchedule {
                 (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
     }
 
-    /** Whether the input at {@code origin} may be picked up now: never tried, or its back-off has passed. */
-    public boolean isDue(String origin) {
-        Attempts a = attempts.get(origin);
-        return a == null || !clock.instant().isBefore(a.last().plus(delayAfter(a.count())));
+    /** Whether the input at {@code input} (its origin) may be picked up now: never tried, or its back-off has passed. */
+    public boolean isDue(String input) {
+        Attempts a = attempts.get(input);
+        if (a == null) {
+            return true;
+        }
+        Duration delay = delayAfter(a.count());
+        double stretch = 1 + jitter * ((input.hashCode() & 0x7fffffff) % 1000) / 1000.0;
+        return !clock.instant().isBefore(a.last().plus(Duration.ofMillis((long) (delay.toMillis() * stretch))));
     }
 
     /** Whether the input has been retried for longer than the maximum age and should be given up. */

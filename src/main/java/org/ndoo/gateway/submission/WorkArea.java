@@ -46,6 +46,21 @@ public final class WorkArea {
         }
     }
 
+    /**
+     * Creates {@code file} empty and readable only by the gateway's user (0600) if it does not exist yet, so that
+     * work files never pass through a moment of wider permissions.
+     */
+    public static Path privateFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        }
+        return file;
+    }
+
     /** The work directory itself. */
     public Path root() {
         return root;

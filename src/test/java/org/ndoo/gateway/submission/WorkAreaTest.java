@@ -63,4 +63,28 @@ class WorkAreaTest {
     void cleanUpWithoutAFolderDoesNothing() {
         assertDoesNotThrow(() -> new WorkArea(tempDir.toString()).cleanUp(submission));
     }
+
+    @Test
+    void workFoldersAre0700AndWorkFiles0600() throws IOException {
+        WorkArea area = new WorkArea(tempDir.toString());
+        Path dir = area.create(submission);
+        Path file = WorkArea.privateFile(dir.resolve("valid-numbers.txt"));
+
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir)));
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void startUpRemovesLeftoversButKeepsSubmissionsWaitingForMesh() throws IOException {
+        Path leftover = Files.createDirectories(tempDir.resolve("NDOO-LEFTOVER").resolve("x"));
+        Path waiting = Files.createDirectories(tempDir.resolve("NDOO-WAITING"));
+        Files.writeString(waiting.resolve("mesh-state.properties"), "reference=NDOO-WAITING\n");
+
+        new WorkArea(tempDir.toString()).removeOrphans();
+
+        assertFalse(Files.exists(leftover.getParent()));
+        assertTrue(Files.exists(waiting));
+    }
 }

@@ -21,6 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
+    /**
+     * PERMANENT_550 refuses recipients containing {@link #refuse(String)}'s text and accepts (and keeps) the rest of
+     * the mail itself; the other modes fail every connection.
+     */
     public enum Mode { PASS, REFUSE, TEMPORARY_421, PERMANENT_550, DROP_DURING_DATA }
 
     private final ServerSocket server;
@@ -32,6 +36,8 @@ public final class FaultySmtpServer implements AutoCloseable {
     });
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Mode mode = Mode.PASS;
+    private volatile String refused = "";
+    private final java.util.List<String> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FaultySmtpServer(int relayPort) throws IOException {
         this.relayPort = relayPort;
@@ -45,6 +51,16 @@ public final class FaultySmtpServer implements AutoCloseable {
 
     public void mode(Mode mode) {
         this.mode = mode;
+    }
+
+    /** In PERMANENT_550 mode, recipients containing {@code text} are refused with 550. */
+    public void refuse(String text) {
+        this.refused = text;
+    }
+
+    /** Messages this server accepted itself (PERMANENT_550 mode), as raw text. */
+    public java.util.List<String> accepted() {
+        return accepted;
     }
 
     /** Connections accepted so far, whatever became of them. */
@@ -70,7 +86,7 @@ public final class FaultySmtpServer implements AutoCloseable {
                 case PASS -> relay(client);
                 case REFUSE -> { }
                 case TEMPORARY_421 -> say(client, "421 4.3.2 Service not available, try again later");
-                default -> converse(client, current);
+                default -> converse(client, current, refused, accepted);
             }
         } catch (IOException e) {
             // the client went away: nothing to do
@@ -83,7 +99,8 @@ public final class FaultySmtpServer implements AutoCloseable {
     }
 
     /** Just enough SMTP to fail at the recipient or during DATA. */
-    private static void converse(Socket client, Mode current) throws IOException {
+    private static void converse(Socket client, Mode current, String refused, java.util.List<String> accepted)
+            throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         PrintWriter out = new PrintWriter(client.getOutputStream(), true);
         out.print("220 faulty.test ESMTP\r\n");
@@ -94,13 +111,21 @@ public final class FaultySmtpServer implements AutoCloseable {
             switch (command) {
                 case "EHLO", "HELO" -> out.print("250 faulty.test\r\n");
                 case "MAIL" -> out.print("250 2.1.0 Ok\r\n");
-                case "RCPT" -> out.print(current == Mode.PERMANENT_550 ? "550 5.1.1 Mailbox unavailable\r\n"
-                        : "250 2.1.5 Ok\r\n");
+                case "RCPT" -> out.print(current == Mode.PERMANENT_550 && line.contains(refused)
+                        ? "550 5.1.1 Mailbox unavailable\r\n" : "250 2.1.5 Ok\r\n");
                 case "DATA" -> {
                     out.print("354 End data with <CR><LF>.<CR><LF>\r\n");
                     out.flush();
-                    in.readLine(); // take a line of the message, then vanish
-                    return;
+                    if (current == Mode.DROP_DURING_DATA) {
+                        in.readLine(); // take a line of the message, then vanish
+                        return;
+                    }
+                    StringBuilder message = new StringBuilder();
+                    for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                        message.append(data).append('\n');
+                    }
+                    accepted.add(message.toString());
+                    out.print("250 2.0.0 Queued\r\n");
                 }
                 case "QUIT" -> {
                     out.print("221 Bye\r\n");
