@@ -32,12 +32,13 @@ class WorkDirectoryUnusableTest extends GatewayTestSupport {
     @Test
     void inputWaitsUntilTheWorkDirectoryIsUsable() throws Exception {
         Path blocked = Files.writeString(root.resolve("blocked-work"), "not a directory");
-        long logStart = Files.exists(LOG) ? Files.size(LOG) : 0;
+        long logStart = logMark();
         List<String> numbers = SyntheticNhsNumbers.valid(9600, 10);
         Path input = drop("blocked.csv", lines(numbers));
 
         Await.until("two attempts logged as not completed", Duration.ofSeconds(20),
-                () -> notCompletedSince(logStart) >= 2);
+                () -> logLinesSince(logStart).stream()
+                        .filter(l -> l.contains("submission-failed") && l.contains("not completed")).count() >= 2);
         assertTrue(Files.exists(input), "the input stays while the work directory is unusable");
         assertEquals(0, MAIL.getReceivedMessages().length);
 
@@ -45,20 +46,5 @@ class WorkDirectoryUnusableTest extends GatewayTestSupport {
         MimeMessage mail = awaitMail();
         assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         Await.until("input deleted", Duration.ofSeconds(20), () -> !Files.exists(input));
-    }
-
-    private static final Path LOG = Path.of("target/test-gateway.log");
-
-    /** How many submissions were logged as not completed since {@code offset} bytes into the run's gateway log. */
-    private static long notCompletedSince(long offset) {
-        try (var file = new java.io.RandomAccessFile(LOG.toFile(), "r")) {
-            byte[] tail = new byte[(int) Math.max(0, file.length() - offset)];
-            file.seek(offset);
-            file.readFully(tail);
-            return new String(tail, java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.contains("submission-failed") && l.contains("not completed")).count();
-        } catch (java.io.IOException e) {
-            return 0;
-        }
     }
 }

@@ -189,6 +189,30 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         }
     }
 
+    /** The run's gateway log (every test's gateway logs there, see the surefire settings in pom.xml). */
+    protected static final Path GATEWAY_LOG = Path.of("target/test-gateway.log");
+
+    /** Where the gateway log ends now: pass it to {@link #logLinesSince(long)} later. */
+    protected static long logMark() {
+        try {
+            return Files.exists(GATEWAY_LOG) ? Files.size(GATEWAY_LOG) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The gateway log lines written since {@code mark}. */
+    protected static List<String> logLinesSince(long mark) {
+        try (var file = new java.io.RandomAccessFile(GATEWAY_LOG.toFile(), "r")) {
+            byte[] tail = new byte[(int) Math.max(0, file.length() - mark)];
+            file.seek(mark);
+            file.readFully(tail);
+            return new String(tail, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** The audit records written so far. */
     protected static List<String> auditRecords() {
         try {

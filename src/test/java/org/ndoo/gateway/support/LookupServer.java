@@ -29,14 +29,25 @@ public final class LookupServer implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final SandboxServer server;
+    private SandboxServer server;
+    private final HttpHandler handler;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int stallAbove = Integer.MAX_VALUE;
     private volatile long stallMillis;
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
 
     public LookupServer(SandboxRegistry registry, String token) throws IOException {
         HttpHandler sandbox = new SandboxLookupHandler(registry, token);
-        this.server = SandboxServer.start(0, exchange -> handle(exchange, sandbox));
+        this.handler = exchange -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                handle(exchange, sandbox);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        this.server = SandboxServer.start(0, handler);
     }
 
     private void handle(HttpExchange exchange, HttpHandler sandbox) throws IOException {
@@ -107,7 +118,23 @@ public final class LookupServer implements AutoCloseable {
         return requests;
     }
 
+    /** Stops answering: connections to its port are refused until {@link #restart()}. */
+    public void stop() {
+        server.close();
+    }
+
+    /** Answers again, on the same port. */
+    public void restart() throws IOException {
+        server = SandboxServer.start(server.port(), handler);
+    }
+
+    /** The most requests that were being answered at the same moment. */
+    public int mostInFlight() {
+        return mostInFlight.get();
+    }
+
     public void reset() {
+        mostInFlight.set(0);
         faults.clear();
         requests.clear();
         stallAbove = Integer.MAX_VALUE;
