@@ -17,11 +17,12 @@ class FileInProgressIsNotPickedUpAgainTest extends GatewayTestSupport {
     void oneSubmissionPerFileAtATime() throws Exception {
         lookup.stallNext(1, 3000);
         List<String> numbers = SyntheticNhsNumbers.valid(11_000, 10);
-        drop("held.csv", lines(numbers));
+        java.nio.file.Path input = drop("held.csv", lines(numbers));
 
         MimeMessage mail = awaitMail();
         assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         assertEquals(1, lookup.requests().size(), "the file was read and checked once");
+        awaitCleanedUp(input);
         assertEquals(1, auditRecords().size());
     }
 }
