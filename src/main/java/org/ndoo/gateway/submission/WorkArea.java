@@ -70,6 +70,7 @@ public final class WorkArea {
     public Path create(Submission submission) {
         try {
             Files.createDirectories(root);
+            restrictToOwner(root);
             Path dir = root.resolve(submission.getReference());
             Files.createDirectory(dir);
             restrictToOwner(dir);
