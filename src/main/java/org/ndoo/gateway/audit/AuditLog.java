@@ -45,7 +45,7 @@ public final class AuditLog {
                 + ",\"withheld\":" + (c.getChunks() > 0 ? c.getWithheld() : 0)
                 + ",\"chunks\":" + c.getChunks()
                 + "," + field("outcome", outcome)
-                + "," + field("detail", detail == null ? "" : detail)
+                + "," + field("detail", detail == null ? "" : mask(detail))
                 + "," + field("receivedAt", submission.getReceivedAt().toString())
                 + ",\"durationMs\":" + Duration.between(submission.getReceivedAt(), now).toMillis()
                 + "}\n";
@@ -62,9 +62,8 @@ public final class AuditLog {
         return "\"" + name + "\":\"" + escape(value) + "\"";
     }
 
-    /** Masks any run of nine or more digits, which could be an NHS number in a file name. */
     static String mask(String value) {
-        return value.replaceAll("[0-9][0-9 ._-]{7,}[0-9]", "#########");
+        return Redact.digits(value);
     }
 
     private static String escape(String value) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.remote.RemoteFile;
+import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.retry.RetrySchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
             if (Files.isSymbolicLink(path)) {
                 if (warned.add(path)) {
                     LOG.warn("Ignoring symbolic link {} in the inbox: links are never followed",
-                            file.getRelativeFilePath());
+                            Redact.digits(file.getRelativeFilePath()));
                 }
                 return false;
             }

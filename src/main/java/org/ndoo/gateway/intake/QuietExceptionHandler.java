@@ -2,6 +2,7 @@ package org.ndoo.gateway.intake;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
+import org.ndoo.gateway.audit.Redact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ public final class QuietExceptionHandler implements ExceptionHandler {
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
         if (exchange == null) {
-            LOG.error("{}: {}", message == null ? "Poll failed" : message, causes(exception));
+            LOG.error("{}: {}", Redact.digits(message == null ? "Poll failed" : message),
+                    Redact.digits(causes(exception)));
         } else {
             LOG.warn("Submission not completed: {}; the file is left in place for a later attempt",
                     exception == null ? "unknown failure" : exception.getClass().getName());

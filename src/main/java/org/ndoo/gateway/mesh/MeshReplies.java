@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.delivery.ResultFile;
 import org.ndoo.gateway.intake.NumberFileReader;
 import org.ndoo.gateway.lookup.LookupProtocolError;
@@ -107,7 +108,7 @@ public final class MeshReplies {
         MeshState state = stateFor(message);
         if (state == null) {
             LOG.warn("MESH message {} (local id {}) matches no waiting submission; acknowledged and ignored",
-                    message.messageId(), message.localId());
+                    message.messageId(), Redact.digits(message.localId()));
             return;
         }
         int chunk = message.isReport() && message.linkedMessageId() != null
