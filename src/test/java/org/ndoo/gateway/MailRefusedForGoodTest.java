@@ -1,17 +1,13 @@
 package org.ndoo.gateway;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.FaultySmtpServer;
-import org.ndoo.gateway.support.GatewayTestSupport;
+import org.ndoo.gateway.support.FaultySmtpTestSupport;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,29 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A mail server that refuses the submitter's address for good (550) is not retried for a day: the operator is told
  * at once, without patient data, and the input is deleted.
  */
-class MailRefusedForGoodTest extends GatewayTestSupport {
-
-    private static FaultySmtpServer smtp;
-
-    @BeforeAll
-    static void startFaultySmtp() throws IOException {
-        smtp = new FaultySmtpServer(MAIL.getSmtp().getPort());
-        smtp.mode(FaultySmtpServer.Mode.PERMANENT_550);
-        smtp.refuse(SUBMITTER);
-    }
-
-    @AfterAll
-    static void stopFaultySmtp() throws IOException {
-        smtp.close();
-    }
-
-    @Override
-    protected void override(Properties properties) {
-        properties.setProperty("gateway.mail.smtp.port", Integer.toString(smtp.port()));
-    }
+class MailRefusedForGoodTest extends FaultySmtpTestSupport {
 
     @Test
     void operatorIsToldAndTheInputDeleted() throws Exception {
+        smtp.mode(FaultySmtpServer.Mode.PERMANENT_550);
+        smtp.refuse(SUBMITTER);
         var numbers = SyntheticNhsNumbers.valid(9700, 10);
         Path input = drop("unreachable.csv", lines(numbers));
 

@@ -1,6 +1,5 @@
 package org.ndoo.gateway;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,14 +7,11 @@ import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.ndoo.gateway.support.Await;
-import org.ndoo.gateway.support.FaultySmtpServer;
 import org.ndoo.gateway.support.FaultySmtpServer.Mode;
-import org.ndoo.gateway.support.GatewayTestSupport;
+import org.ndoo.gateway.support.FaultySmtpTestSupport;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
@@ -26,23 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * While the mail server refuses connections, answers 421, or drops the connection during DATA, the input stays
  * where it was dropped and is tried again; once the server is back, the result is delivered, once.
  */
-class MailServerFaultsTest extends GatewayTestSupport {
+class MailServerFaultsTest extends FaultySmtpTestSupport {
 
-    private static FaultySmtpServer smtp;
-
-    @BeforeAll
-    static void startFaultySmtp() throws IOException {
-        smtp = new FaultySmtpServer(MAIL.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stopFaultySmtp() throws IOException {
-        smtp.close();
-    }
 
     @Override
-    protected void override(Properties properties) {
-        properties.setProperty("gateway.mail.smtp.port", Integer.toString(smtp.port()));
+    protected void overrideMail(Properties properties) {
         properties.setProperty("gateway.retry.attempts", "1");
         properties.setProperty("gateway.retry.resubmit-first-delay", "300ms");
         properties.setProperty("gateway.retry.resubmit-max-delay", "600ms");
