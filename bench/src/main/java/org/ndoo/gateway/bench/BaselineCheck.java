@@ -1,0 +1,129 @@
+package org.ndoo.gateway.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The baseline: a minimal single-threaded program doing only the essential work on one extract, the way a
+ * competent developer would write it with the JDK alone. Read the rows, take the NHS-number column, validate
+ * (ten digits, mod 11, not one repeated digit), drop repeats, look each up in the opt-out set, write the response
+ * file ({@code nhs_number} header, permitted numbers in first-seen order, zipped above 5,000,000 bytes like the
+ * gateway's attachment).
+ * <p>
+ * {@code BaselineCheck <extract> <register> <response-dir> <warm-up-extract> <runs>}: loads the register, runs once
+ * on the warm-up extract, then {@code runs} times on the extract; prints one {@code run <ms>} line each, then
+ * {@code result ...} and {@code rss-peak-kb ...}.
+ */
+public final class BaselineCheck {
+
+    private static final long ZIP_ABOVE_BYTES = 5_000_000;
+
+    public static void main(String[] args) throws Exception {
+        Path extract = Paths.get(args[0]);
+        Set<Long> optedOut = readRegister(Paths.get(args[1]));
+        Path responseDir = Paths.get(args[2]);
+        Path warmUp = Paths.get(args[3]);
+        int runs = Integer.parseInt(args[4]);
+        check(warmUp, optedOut, responseDir.resolve("warm-up-permitted.csv"));
+        Result result = null;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            result = check(extract, optedOut, responseDir.resolve("baseline-permitted.csv"));
+            System.out.println("run " + (System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.println("result rows=" + result.rows + " invalid=" + result.invalid + " duplicates="
+                + result.duplicates + " checked=" + result.checked + " permitted=" + result.permitted
+                + " sha256=" + Measurements.responseSha256(result.response));
+        System.out.println("rss-peak-kb " + Measurements.peakRssKb(ProcessHandle.current().pid()));
+    }
+
+    record Result(long rows, long invalid, long duplicates, long checked, long permitted, Path response) {
+    }
+
+    static Result check(Path extract, Set<Long> optedOut, Path csv) throws Exception {
+        long rows = 0;
+        long invalid = 0;
+        long duplicates = 0;
+        long permitted = 0;
+        Set<Long> seen = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(extract, StandardCharsets.UTF_8);
+             BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.US_ASCII)) {
+            String header = in.readLine();
+            int column = java.util.Arrays.asList(header.split(",")).indexOf("nhs_number");
+            out.write("nhs_number\n");
+            String line;
+            while ((line = in.readLine()) != null) {
+                rows++;
+                String digits = line.split(",")[column].strip();
+                if (!isValid(digits)) {
+                    invalid++;
+                    continue;
+                }
+                Long number = Long.valueOf(digits);
+                if (!seen.add(number)) {
+                    duplicates++;
+                } else if (!optedOut.contains(number)) {
+                    out.write(digits);
+                    out.write('\n');
+                    permitted++;
+                }
+            }
+        }
+        Path response = csv;
+        if (Files.size(csv) > ZIP_ABOVE_BYTES) {
+            Path zip = csv.resolveSibling(csv.getFileName().toString().replace(".csv", ".zip"));
+            try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+                zipOut.putNextEntry(new ZipEntry(csv.getFileName().toString()));
+                Files.copy(csv, zipOut);
+                zipOut.closeEntry();
+            }
+            Files.delete(csv);
+            response = zip;
+        }
+        return new Result(rows, invalid, duplicates, seen.size(), permitted, response);
+    }
+
+    /** Ten digits, the last the mod-11 check digit of the others, not one digit repeated. */
+    static boolean isValid(String digits) {
+        if (digits.length() != 10) {
+            return false;
+        }
+        int sum = 0;
+        boolean allSame = true;
+        for (int i = 0; i < 10; i++) {
+            char c = digits.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (i < 9) {
+                sum += (c - '0') * (10 - i);
+            }
+            allSame &= c == digits.charAt(0);
+        }
+        int check = (11 - sum % 11) % 11;
+        return check != 10 && check == digits.charAt(9) - '0' && !allSame;
+    }
+
+    static Set<Long> readRegister(Path register) throws IOException {
+        Set<Long> numbers = new HashSet<>();
+        try (BufferedReader in = Files.newBufferedReader(register, StandardCharsets.US_ASCII)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    numbers.add(Long.parseLong(line.strip()));
+                }
+            }
+        }
+        return numbers;
+    }
+}
