@@ -67,7 +67,8 @@ public final class NumberFileReader {
                     .setIgnoreEmptyLines(false)
                     .setIgnoreSurroundingSpaces(true)
                     .get();
-            NhsNumberSet seen = new NhsNumberSet();
+            // sized for the most numbers the file can hold (11 bytes a row), up to 2^20 (8 MB): little rehashing
+            NhsNumberSet seen = new NhsNumberSet((int) Math.min(submission.getByteSize() / 11 + 1, 1 << 20));
             ColumnLayout layout = null;
             try (CSVParser parser = format.parse(reader)) {
                 long previousRecordEnd = 0;
@@ -134,8 +135,9 @@ public final class NumberFileReader {
     }
 
     private static boolean isBlank(CSVRecord record) {
-        for (String value : record) {
-            if (!value.isBlank()) {
+        // by index: iterating a CSVRecord builds a list and a stream per row (a tenth of the read time)
+        for (int i = 0; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
                 return false;
             }
         }

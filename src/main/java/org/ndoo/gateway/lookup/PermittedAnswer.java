@@ -16,28 +16,28 @@ public final class PermittedAnswer {
 
     /** The numbers of {@code request} (one per line) that {@code answer} permits, in request order. */
     public List<String> reconcile(String request, String answer) {
-        String[] asked = request.lines().map(String::strip).filter(l -> !l.isEmpty()).toArray(String[]::new);
-        NhsNumberSet askedSet = new NhsNumberSet(asked.length);
-        for (String number : asked) {
-            askedSet.add(number);
-        }
-        NhsNumberSet permitted = new NhsNumberSet(asked.length);
-        String[] lines = answer == null ? new String[0] : answer.split("\r\n|\n|\r");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.endsWith(",")) {
-                line = line.substring(0, line.length() - 1).strip();
+        List<String> asked = new ArrayList<>(request.length() / 11 + 1);
+        Lines requestLines = new Lines(request);
+        while (requestLines.next()) {
+            if (!requestLines.isEmpty()) {
+                asked.add(requestLines.current());
             }
-            if (line.isEmpty()) {
+        }
+        List<String> inOrder = inRequestOrder(asked, answer);
+        if (inOrder != null) {
+            return inOrder;
+        }
+        NhsNumberSet permitted = new NhsNumberSet(asked.size());
+        Lines answerLines = new Lines(answer);
+        for (int line = 1; answerLines.next(); line++) {
+            answerLines.dropTrailingComma();
+            if (answerLines.isEmpty()) {
                 continue;
             }
-            if (!isTenDigits(line) || NhsNumbers.normalise(line) == null) {
-                throw new LookupProtocolError("line " + (i + 1) + " of its answer is not a valid 10-digit NHS number");
+            if (answerLines.length() != 10 || !NhsNumbers.isValid(answer, answerLines.start())) {
+                throw new LookupProtocolError("line " + line + " of its answer is not a valid 10-digit NHS number");
             }
-            if (!askedSet.contains(line)) {
-                throw new LookupProtocolError("line " + (i + 1) + " of its answer is a number that was not asked about");
-            }
-            permitted.add(line);
+            permitted.add(answer, answerLines.start());
         }
         List<String> result = new ArrayList<>(permitted.size());
         for (String number : asked) {
@@ -45,18 +45,54 @@ public final class PermittedAnswer {
                 result.add(number);
             }
         }
+        if (result.size() < permitted.size()) {
+            throw new LookupProtocolError("line " + firstLineNotAsked(asked, answer)
+                    + " of its answer is a number that was not asked about");
+        }
         return result;
     }
 
-    private static boolean isTenDigits(String s) {
-        if (s.length() != 10) {
-            return false;
+    /**
+     * The fast path, for an answer that keeps the request's order (as the sandbox and most services do): one walk
+     * through both, every answered number matched to the next equal asked one, no hashing. {@code null} as soon as a
+     * line does not match (out of order, not asked, or not a number): the general path then decides.
+     */
+    private static List<String> inRequestOrder(List<String> asked, String answer) {
+        List<String> result = new ArrayList<>(asked.size());
+        int next = 0;
+        Lines answerLines = new Lines(answer);
+        while (answerLines.next()) {
+            answerLines.dropTrailingComma();
+            if (answerLines.isEmpty()) {
+                continue;
+            }
+            int start = answerLines.start();
+            while (next < asked.size() && !sameNumber(asked.get(next), answer, start, answerLines.length())) {
+                next++;
+            }
+            if (next == asked.size()) {
+                return null;
+            }
+            result.add(asked.get(next++));
         }
-        for (int i = 0; i < 10; i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-                return false;
+        return result;
+    }
+
+    private static boolean sameNumber(String asked, String answer, int start, int length) {
+        return asked.length() == length && answer.regionMatches(start, asked, 0, length);
+    }
+
+    /** The answer's first line holding a number not in {@code asked} (only when there is one: the slow path). */
+    private static int firstLineNotAsked(List<String> asked, String answer) {
+        NhsNumberSet askedSet = new NhsNumberSet(asked.size());
+        asked.forEach(askedSet::add);
+        Lines answerLines = new Lines(answer);
+        for (int line = 1; answerLines.next(); line++) {
+            answerLines.dropTrailingComma();
+            if (!answerLines.isEmpty() && !askedSet.contains(answer, answerLines.start())) {
+                return line;
             }
         }
-        return true;
+        throw new IllegalStateException("every answered number was asked about");
     }
 }

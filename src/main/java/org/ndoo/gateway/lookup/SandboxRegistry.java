@@ -50,10 +50,19 @@ public final class SandboxRegistry {
     /** The numbers of {@code chunk} (one per line) that may be used, one per line, LF-terminated. */
     public String answer(String chunk) {
         StringBuilder permitted = new StringBuilder(chunk.length());
-        for (String number : chunk.split("\n")) {
-            String valid = NhsNumbers.normalise(number.strip());
-            if (valid != null && !optedOut.contains(valid)) {
-                permitted.append(valid).append('\n');
+        Lines lines = new Lines(chunk);
+        while (lines.next()) {
+            int start = lines.start();
+            if (lines.length() == 10 && NhsNumbers.isValid(chunk, start)) {
+                // the usual line: ten digits, read in place
+                if (!optedOut.contains(chunk, start)) {
+                    permitted.append(chunk, start, start + 10).append('\n');
+                }
+            } else if (!lines.isEmpty()) {
+                String valid = NhsNumbers.normalise(lines.current());
+                if (valid != null && !optedOut.contains(valid)) {
+                    permitted.append(valid).append('\n');
+                }
             }
         }
         return permitted.toString();

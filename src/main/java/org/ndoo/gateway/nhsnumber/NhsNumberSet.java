@@ -29,7 +29,20 @@ public final class NhsNumberSet {
     }
 
     public boolean contains(String tenDigits) {
-        int prefix = NhsNumbers.prefix(tenDigits);
+        return containsPrefix(NhsNumbers.prefix(tenDigits));
+    }
+
+    /** Whether the valid number at {@code from} in {@code text} is in the set; reads it in place. */
+    public boolean contains(CharSequence text, int from) {
+        return containsPrefix(NhsNumbers.prefix(text, from));
+    }
+
+    /** Adds the valid number at {@code from} in {@code text}; {@code false} if it was already there. */
+    public boolean add(CharSequence text, int from) {
+        return addPrefix(NhsNumbers.prefix(text, from));
+    }
+
+    private boolean containsPrefix(int prefix) {
         int mask = slots.length - 1;
         for (int i = mix(prefix) & mask; slots[i] != EMPTY; i = (i + 1) & mask) {
             if (slots[i] == prefix) {

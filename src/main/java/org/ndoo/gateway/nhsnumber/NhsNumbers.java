@@ -20,6 +20,10 @@ public final class NhsNumbers {
         if (raw == null) {
             return null;
         }
+        if (raw instanceof String plain && plain.length() == 10) {
+            // the common case, a cell of exactly ten characters: no copy
+            return isValid(plain, 0) ? plain : null;
+        }
         char[] digits = new char[10];
         int count = 0;
         for (int i = 0, n = raw.length(); i < n; i++) {
@@ -32,10 +36,35 @@ public final class NhsNumbers {
             }
             digits[count++] = c;
         }
-        if (count != 10 || !hasValidCheckDigit(digits) || isOneRepeatedDigit(digits)) {
+        if (count != 10) {
             return null;
         }
-        return new String(digits);
+        String number = new String(digits);
+        return isValid(number, 0) ? number : null;
+    }
+
+    /**
+     * Whether the ten characters of {@code text} from {@code from} are a valid NHS number: all digits, the last the
+     * check digit of the others, not one repeated digit. Reads in place, without copying.
+     */
+    public static boolean isValid(CharSequence text, int from) {
+        if (text.length() < from + 10) {
+            return false;
+        }
+        char first = text.charAt(from);
+        boolean oneRepeatedDigit = true;
+        int sum = 0;
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(from + i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            if (i < 9) {
+                sum += (c - '0') * (10 - i);
+            }
+            oneRepeatedDigit &= c == first;
+        }
+        return hasCheckDigit(sum, text.charAt(from + 9)) && !oneRepeatedDigit;
     }
 
     /**
@@ -54,28 +83,34 @@ public final class NhsNumbers {
 
     /** The first nine digits of a valid number as an int: they determine the tenth. */
     public static int prefix(String tenDigits) {
-        return Integer.parseInt(tenDigits, 0, 9, 10);
+        return prefix(tenDigits, 0);
     }
 
+    /** The nine-digit prefix of the valid number at {@code from} in {@code text}. */
+    public static int prefix(CharSequence text, int from) {
+        int prefix = 0;
+        for (int i = 0; i < 9; i++) {
+            prefix = prefix * 10 + (text.charAt(from + i) - '0');
+        }
+        return prefix;
+    }
+
+    /** The mod-11 rule alone (no filler check), for ten digits. */
     static boolean hasValidCheckDigit(char[] d) {
         int sum = 0;
         for (int i = 0; i < 9; i++) {
             sum += (d[i] - '0') * (10 - i);
         }
-        int check = 11 - sum % 11;
-        if (check == 11) {
-            check = 0;
-        }
-        return check != 10 && check == d[9] - '0';
+        return hasCheckDigit(sum, d[9]);
     }
 
-    private static boolean isOneRepeatedDigit(char[] d) {
-        for (int i = 1; i < d.length; i++) {
-            if (d[i] != d[0]) {
-                return false;
-            }
+    /** Whether {@code check} is the check digit for the weighted sum {@code sum} of the first nine digits. */
+    private static boolean hasCheckDigit(int sum, char check) {
+        int expected = 11 - sum % 11;
+        if (expected == 11) {
+            expected = 0;
         }
-        return true;
+        return expected != 10 && expected == check - '0';
     }
 
     private static boolean isDecimal(String s) {

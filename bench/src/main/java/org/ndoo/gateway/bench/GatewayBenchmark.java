@@ -22,7 +22,9 @@ import java.util.Map;
  * Prints Markdown and writes it to {@code target/bench/results.md}.
  * <p>
  * Options: {@code --sizes 100000,1000000,10000000} (rows), {@code --runs 3} (measured drops per size, after one
- * warm-up drop), {@code --batch 20} (files of the smallest size dropped together), {@code --latency-runs 10}.
+ * warm-up drop), {@code --batch 20} (files of the smallest size dropped together), {@code --latency-runs 10},
+ * {@code --lookups sandbox,http}, {@code --mails pickup,smtp}, {@code --jfr true} (a flight recording of each
+ * gateway run, in {@code target/bench/runs/<run>/gateway.jfr}).
  */
 public final class GatewayBenchmark {
 
@@ -42,7 +44,8 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("sizes", "100000,1000000,10000000", "runs", "3",
-                "batch", "20", "latency-runs", "10"));
+                "batch", "20", "latency-runs", "10",
+                "lookups", "sandbox,http", "mails", "pickup,smtp", "jfr", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -63,6 +66,8 @@ public final class GatewayBenchmark {
         long[] sizes = Arrays.stream(options.get("sizes").split(",")).mapToLong(Long::parseLong).toArray();
         int runs = Integer.parseInt(options.get("runs"));
         Files.createDirectories(data);
+        // every run starts with an empty inbox, outbox and audit log
+        GatewayProcess.deleteTree(out.resolve("runs"));
         Path register = data.resolve("optouts.txt");
         int optedOut = SyntheticExtract.writeRegister(register);
         Map<Long, Path> extracts = new LinkedHashMap<>();
@@ -88,8 +93,8 @@ public final class GatewayBenchmark {
         Table gatewayTable = new Table("lookup", "mail", "rows", "polling delay", "processing (median)", "rows/s",
                 "gateway / baseline", "peak heap MB", "live heap MB", "peak RSS MB", "same response file");
         Map<Long, Long> singleFileMs = new HashMap<>();
-        for (String lookup : List.of("sandbox", "http")) {
-            for (String mail : List.of("pickup", "smtp")) {
+        for (String lookup : options.get("lookups").split(",")) {
+            for (String mail : options.get("mails").split(",")) {
                 for (long size : sizes) {
                     Baseline b = baselines.get(size);
                     String label = lookup + "-" + mail + "-" + size;
@@ -174,7 +179,8 @@ public final class GatewayBenchmark {
         settings.putAll(mailbox.gatewaySettings());
         settings.put("gateway.mail.allowed-domains", "nhs.net");
         settings.putAll(more);
-        return new GatewayProcess(repository, out.resolve("runs/" + label), HEAP, settings);
+        return new GatewayProcess(repository, out.resolve("runs/" + label), HEAP, settings,
+                Boolean.parseBoolean(options.get("jfr")));
     }
 
     private static Drop dropAndWait(GatewayProcess gateway, Mailbox mailbox, Path extract, String name) throws Exception {

@@ -36,6 +36,12 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts the gateway with {@code settings}, keeping its files under {@code home}; waits until it polls. */
     GatewayProcess(Path repository, Path home, String heap, Map<String, String> settings) throws Exception {
+        this(repository, home, heap, settings, false);
+    }
+
+    /** As above; with {@code profile}, a Java Flight Recorder recording is written to {@code gateway.jfr}. */
+    GatewayProcess(Path repository, Path home, String heap, Map<String, String> settings, boolean profile)
+            throws Exception {
         this.home = Files.createDirectories(home);
         this.inbox = Files.createDirectories(home.resolve("inbox"));
         this.audit = home.resolve("audit.jsonl");
@@ -50,6 +56,9 @@ final class GatewayProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add(heap);
         command.add(Measurements.gcLogOption(gcLog));
+        if (profile) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename=" + home.resolve("gateway.jfr"));
+        }
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(repository.resolve("target/ndoo-gateway.jar").toString());
@@ -57,6 +66,17 @@ final class GatewayProcess implements AutoCloseable {
         process = new ProcessBuilder(command).directory(repository.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitLogLine(log, " started in ", Duration.ofSeconds(60));
+    }
+
+    /** Removes {@code dir} and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private void awaitLogLine(Path log, String text, Duration timeout) throws Exception {
