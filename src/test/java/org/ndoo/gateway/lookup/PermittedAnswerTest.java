@@ -43,6 +43,22 @@ class PermittedAnswerTest {
         assertEquals(List.of(), permittedAnswer.reconcile(REQUEST, null));
     }
 
+    /** Answers in request order take the fast path (one walk, no hashing); gaps and repeats must still work. */
+    @Test
+    void anAnswerInRequestOrderWithGapsAndRepeats() {
+        assertEquals(List.of(C, B), permittedAnswer.reconcile(REQUEST, C + "\n" + B + "\n"));
+        assertEquals(List.of(A), permittedAnswer.reconcile(REQUEST, A + ",\r\n"));
+        assertEquals(List.of(C, A), permittedAnswer.reconcile(REQUEST, C + "\n" + C + "\n" + A + "\n"));
+    }
+
+    @Test
+    void aNumberNotAskedAboutAfterInOrderLinesIsAProtocolError() {
+        LookupProtocolError e = assertThrows(LookupProtocolError.class,
+                () -> permittedAnswer.reconcile(REQUEST, C + "\n" + A + "\n" + D + "\n"));
+
+        assertTrue(e.getMessage().contains("line 3 of its answer is a number that was not asked about"), e.getMessage());
+    }
+
     @Test
     void aNumberThatWasNotAskedAboutIsAProtocolError() {
         LookupProtocolError e = assertThrows(LookupProtocolError.class,

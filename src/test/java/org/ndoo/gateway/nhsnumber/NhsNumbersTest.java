@@ -88,6 +88,27 @@ class NhsNumbersTest {
     @Test
     void prefixIsTheFirstNineDigits() {
         assertEquals(999_000_001, NhsNumbers.prefix("9990000018"));
+        assertEquals(999_000_001, NhsNumbers.prefix("x,9990000018\n", 2));
+    }
+
+    /** The in-place check used on lookup answers: ten characters read where they are, in a longer text. */
+    @Test
+    void checksTenCharactersInPlace() {
+        String text = "9434765919\n9434765918\n943476591X\n0000000000\n94347";
+
+        assertTrue(NhsNumbers.isValid(text, 0));
+        assertFalse(NhsNumbers.isValid(text, 11), "wrong check digit");
+        assertFalse(NhsNumbers.isValid(text, 22), "not a digit");
+        assertFalse(NhsNumbers.isValid(text, 33), "one repeated digit");
+        assertFalse(NhsNumbers.isValid(text, 44), "runs off the end of the text");
+    }
+
+    @Test
+    void aTenCharacterCellIsReturnedAsItIs() {
+        String cell = "9434765919";
+
+        assertTrue(cell == NhsNumbers.normalise(cell), "no copy for the common case");
+        assertNull(NhsNumbers.normalise("9434765918"));
     }
 
     /** Weights 10..2 over the nine digits; 11 becomes 0; 10 means no valid number ({@code null}). */
