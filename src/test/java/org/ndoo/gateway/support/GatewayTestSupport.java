@@ -42,6 +42,8 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
             .withPerMethodLifecycle(false);
 
     protected static Path root;
+    private int statusPort;
+    private int observePort;
     protected static Path registryFile;
     protected static LookupServer lookup;
 
@@ -107,8 +109,31 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         p.setProperty("gateway.mail.smtp.port", Integer.toString(MAIL.getSmtp().getPort()));
         p.setProperty("gateway.mail.smtp.security", "none");
         p.setProperty("gateway.mail.operator", OPERATOR);
+        statusPort = freePort();
+        observePort = freePort();
+        p.setProperty("gateway.status.port", Integer.toString(statusPort));
+        p.setProperty("gateway.observe.port", Integer.toString(observePort));
+        p.setProperty("gateway.health.work-min-free-mb", "1");
         override(p);
         return p;
+    }
+
+    /** The status page's address (the embedded HTTP server on a free port). */
+    protected String statusUrl() {
+        return "http://127.0.0.1:" + statusPort + "/status";
+    }
+
+    /** The management server's address, where /observe/health and /observe/metrics are. */
+    protected String observeUrl() {
+        return "http://127.0.0.1:" + observePort + "/observe";
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Changes to the test settings for one test class. */

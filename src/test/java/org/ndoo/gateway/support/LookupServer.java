@@ -36,6 +36,8 @@ public final class LookupServer implements AutoCloseable {
     private volatile int stallAbove = Integer.MAX_VALUE;
     private volatile long stallMillis;
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int holdFrom = Integer.MAX_VALUE;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
 
     public LookupServer(SandboxRegistry registry, String token) throws IOException {
         HttpHandler sandbox = new SandboxLookupHandler(registry, token);
@@ -56,6 +58,9 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
+        if (requests.size() >= holdFrom) {
+            awaitRelease();
+        }
         // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
         Fault fault = faults.poll();
         if (requests.get(requests.size() - 1).lines() > stallAbove || stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -114,6 +119,26 @@ public final class LookupServer implements AutoCloseable {
         stallsLeft.set(count);
     }
 
+    /** Requests from the {@code n}th on (counting from 1) are answered only after {@link #release()}. */
+    public void holdFromRequest(int n) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        holdFrom = n;
+    }
+
+    /** Answers the held requests, and stops holding. */
+    public void release() {
+        holdFrom = Integer.MAX_VALUE;
+        held.countDown();
+    }
+
+    private void awaitRelease() {
+        try {
+            held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public List<Request> requests() {
         return requests;
     }
@@ -134,6 +159,7 @@ public final class LookupServer implements AutoCloseable {
     }
 
     public void reset() {
+        release();
         mostInFlight.set(0);
         faults.clear();
         requests.clear();

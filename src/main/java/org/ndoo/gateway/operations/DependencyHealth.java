@@ -1,0 +1,119 @@
+package org.ndoo.gateway.operations;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+
+/**
+ * Whether what the gateway depends on is usable now, each by name: the inbox (readable and writable), the work
+ * directory (writable, with free space), the opt-out lookup (reachable) and the mail server (reachable). Used by the
+ * readiness health checks and the status page. Details name folders, hosts and ports; never a secret.
+ */
+public final class DependencyHealth {
+
+    public static final String INBOX = "inbox";
+    public static final String WORK_DIRECTORY = "work-directory";
+    public static final String LOOKUP = "lookup";
+    public static final String MAIL_SERVER = "mail-server";
+
+    /** One dependency's state. */
+    public record Check(String name, boolean up, String detail) {
+    }
+
+    private final Path inbox;
+    private final Path workDir;
+    private final long minFreeBytes;
+    private final String lookupType;
+    private final String httpUrl;
+    private final String meshUrl;
+    private final String mailTransport;
+    private final Path pickupDir;
+    private final String smtpHost;
+    private final int smtpPort;
+
+    /** How long a reachability check waits for a connection. */
+    static final int CONNECT_TIMEOUT_MS = 3000;
+
+    public DependencyHealth(String inbox, String workDir, long minFreeMegabytes, String lookupType, String httpUrl,
+                            String meshUrl, String mailTransport, String pickupDir, String smtpHost, int smtpPort) {
+        this.inbox = Paths.get(inbox);
+        this.workDir = Paths.get(workDir);
+        this.minFreeBytes = minFreeMegabytes * 1024 * 1024;
+        this.lookupType = lookupType;
+        this.httpUrl = httpUrl;
+        this.meshUrl = meshUrl;
+        this.mailTransport = mailTransport;
+        this.pickupDir = Paths.get(pickupDir);
+        this.smtpHost = smtpHost;
+        this.smtpPort = smtpPort;
+    }
+
+    /** All four checks, in a fixed order. */
+    public List<Check> all() {
+        return List.of(inbox(), workDirectory(), lookup(), mailServer());
+    }
+
+    public Check inbox() {
+        if (!Files.isDirectory(inbox)) {
+            return new Check(INBOX, false, inbox + " is not a folder");
+        }
+        if (!Files.isReadable(inbox) || !Files.isWritable(inbox)) {
+            return new Check(INBOX, false, inbox + " is not readable and writable by the gateway");
+        }
+        return new Check(INBOX, true, inbox + " readable and writable");
+    }
+
+    public Check workDirectory() {
+        Path existing = workDir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.toAbsolutePath().getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            return new Check(WORK_DIRECTORY, false, workDir + " is not a writable folder");
+        }
+        try {
+            long free = Files.getFileStore(existing).getUsableSpace();
+            String space = free / (1024 * 1024) + " MB free";
+            return free < minFreeBytes
+                    ? new Check(WORK_DIRECTORY, false, workDir + ": only " + space + ", below "
+                            + minFreeBytes / (1024 * 1024) + " MB")
+                    : new Check(WORK_DIRECTORY, true, workDir + ": " + space);
+        } catch (IOException e) {
+            return new Check(WORK_DIRECTORY, false, workDir + ": free space unknown (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    public Check lookup() {
+        if ("sandbox".equals(lookupType)) {
+            return new Check(LOOKUP, true, "built-in sandbox register");
+        }
+        URI uri = URI.create("mesh".equals(lookupType) ? meshUrl : httpUrl);
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        return reachable(LOOKUP, lookupType + " lookup", uri.getHost(), port);
+    }
+
+    public Check mailServer() {
+        if ("pickup".equals(mailTransport)) {
+            Path folder = pickupDir.toAbsolutePath();
+            boolean usable = Files.isDirectory(folder) ? Files.isWritable(folder)
+                    : folder.getParent() != null && Files.isWritable(folder.getParent());
+            return new Check(MAIL_SERVER, usable, "pickup folder " + pickupDir + (usable ? " writable" : " not writable"));
+        }
+        return reachable(MAIL_SERVER, "SMTP server", smtpHost, smtpPort);
+    }
+
+    private Check reachable(String name, String what, String host, int port) {
+        String where = what + " " + host + ":" + port;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            return new Check(name, true, where + " reachable");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Check(name, false, where + " not reachable (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.ndoo.gateway.operations;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.ndoo.gateway.audit.Redact;
+import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Submission;
+
+/**
+ * What the gateway is doing, for operators: the submissions in flight with their progress, and the last
+ * {@value #RECENT} outcomes with their counts. References, submitters, file names (digit runs masked) and counts
+ * only, never an NHS number. Kept in memory: it starts empty after a restart.
+ */
+public final class SubmissionBoard {
+
+    /** How many finished submissions are kept. */
+    public static final int RECENT = 50;
+
+    /** Told of every change, for the metrics. */
+    public interface Listener {
+        default void started(Submission submission) {
+        }
+
+        default void chunkAnswered(Submission submission, long askedInChunk, long permittedInChunk) {
+        }
+
+        default void finished(Submission submission, String outcome) {
+        }
+    }
+
+    /** A submission in flight, as shown. */
+    public record InFlight(String reference, String submitter, String fileName, String source, Instant receivedAt,
+                           int chunksDone, int chunksTotal, long rowsRead, long checked, String stage) {
+    }
+
+    /** A finished submission, as shown. */
+    public record Outcome(String reference, String submitter, String fileName, String outcome, Instant finishedAt,
+                          long durationMs, long rowsRead, long invalid, long duplicates, long checked, long permitted,
+                          long withheld) {
+    }
+
+    private final int chunkSize;
+    private final Clock clock;
+    private final Map<String, Tracked> inFlight = new ConcurrentHashMap<>();
+    private final Deque<Outcome> recent = new ArrayDeque<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    public SubmissionBoard(int chunkSize) {
+        this(chunkSize, Clock.systemUTC());
+    }
+
+    SubmissionBoard(int chunkSize, Clock clock) {
+        this.chunkSize = chunkSize;
+        this.clock = clock;
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    /** A submission was picked up (again, after a retry). */
+    public void started(Submission submission) {
+        inFlight.put(submission.getReference(), new Tracked(submission, "reading"));
+        listeners.forEach(l -> l.started(submission));
+    }
+
+    /** The file is read: its numbers now go to the lookup. */
+    public void read(Submission submission) {
+        track(submission).stage = "checking";
+    }
+
+    /**
+     * A chunk was answered: of the {@code chunk}'s numbers (one per line), {@code permitted} may be used. Returns the
+     * progress line for the log: chunk i of n, numbers checked so far, numbers per second since pick-up.
+     */
+    public String chunkAnswered(Submission submission, String chunk, List<String> permitted) {
+        long asked = chunk.chars().filter(c -> c == '\n').count();
+        Tracked tracked = track(submission);
+        tracked.checkedSoFar += asked;
+        listeners.forEach(l -> l.chunkAnswered(submission, asked, permitted.size()));
+        return "chunk " + submission.getCounts().getChunks() + " of " + chunksTotal(submission) + " answered, "
+                + tracked.checkedSoFar + " of " + submission.getCounts().getChecked() + " numbers checked, "
+                + tracked.checkedSoFar * 1000 / durationMs(submission) + " numbers/s";
+    }
+
+    /** Milliseconds since the submission was picked up (at least 1). */
+    public long durationMs(Submission submission) {
+        return Math.max(1, Duration.between(submission.getReceivedAt(), clock.instant()).toMillis());
+    }
+
+    /** The national service has the requests; the answers come back over MESH later. */
+    public void awaitingReplies(Submission submission) {
+        track(submission).stage = "awaiting MESH replies";
+    }
+
+    /** A failure that may pass: the input stays and is tried again later; no longer in flight. */
+    public void setAside(Submission submission) {
+        inFlight.remove(submission.getReference());
+    }
+
+    /** The submission ended in {@code outcome} (delivered, failed, refused...). */
+    public void finished(Submission submission, String outcome) {
+        inFlight.remove(submission.getReference());
+        Counts c = submission.getCounts();
+        Instant now = clock.instant();
+        Outcome finished = new Outcome(submission.getReference(), submitter(submission), fileName(submission), outcome,
+                now, Duration.between(submission.getReceivedAt(), now).toMillis(), c.getRowsRead(), c.getInvalid(),
+                c.getDuplicates(), c.getChecked(), c.getPermitted(), c.getChunks() > 0 ? c.getWithheld() : 0);
+        synchronized (recent) {
+            recent.addFirst(finished);
+            while (recent.size() > RECENT) {
+                recent.removeLast();
+            }
+        }
+        listeners.forEach(l -> l.finished(submission, outcome));
+    }
+
+    /** The submissions in flight, oldest first. */
+    public List<InFlight> inFlight() {
+        List<InFlight> list = new ArrayList<>();
+        for (Tracked t : inFlight.values()) {
+            Submission s = t.submission;
+            Counts c = s.getCounts();
+            list.add(new InFlight(s.getReference(), submitter(s), fileName(s), s.getSource(), s.getReceivedAt(),
+                    c.getChunks(), chunksTotal(s), c.getRowsRead(), c.getChecked(), t.stage));
+        }
+        list.sort(Comparator.comparing(InFlight::receivedAt));
+        return list;
+    }
+
+    /** The last finished submissions, newest first. */
+    public List<Outcome> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    /** Seconds since the oldest submission in flight was picked up; 0 when none is. */
+    public double oldestAgeSeconds() {
+        Instant now = clock.instant();
+        return inFlight.values().stream()
+                .mapToDouble(t -> Duration.between(t.submission.getReceivedAt(), now).toMillis() / 1000.0)
+                .max().orElse(0);
+    }
+
+    private Tracked track(Submission submission) {
+        return inFlight.computeIfAbsent(submission.getReference(), r -> new Tracked(submission, "checking"));
+    }
+
+    private int chunksTotal(Submission submission) {
+        return (int) ((submission.getCounts().getChecked() + chunkSize - 1) / chunkSize);
+    }
+
+    private static String submitter(Submission s) {
+        return s.isSubmitterTrusted() ? s.getSubmitter() : "untrusted folder: " + Redact.digits(s.getSubmitterFolder());
+    }
+
+    private static String fileName(Submission s) {
+        return Redact.digits(s.getFileName());
+    }
+
+    private static final class Tracked {
+        final Submission submission;
+        volatile String stage;
+        volatile long checkedSoFar;
+
+        Tracked(Submission submission, String stage) {
+            this.submission = submission;
+            this.stage = stage;
+        }
+    }
+}
