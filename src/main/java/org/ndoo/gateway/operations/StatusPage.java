@@ -46,7 +46,7 @@ public final class StatusPage {
                 .append("<title>").append(text(gatewayName)).append(" status</title>\n")
                 .append("<style>body{font-family:Arial,Helvetica,sans-serif;font-size:16px;margin:1.5em;color:#212b32}")
                 .append("table{border-collapse:collapse;margin-bottom:1.5em}")
-                .append("th,td{border:1px solid #aeb7bd;padding:4px 8px;text-align:left}th{background:#e8edee}")
+                .append("th,td{border:1px solid #aeb7bd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#e8edee}")
                 .append("td.n{text-align:right}.up{color:#007f3b;font-weight:bold}.down{color:#d5281b;font-weight:bold}")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(text(gatewayName)).append(" status</h1>\n")

@@ -1,0 +1,119 @@
+package org.ndoo.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.GatewayTestSupport;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The status page in a real browser (Debian's headless Chromium through chromedriver): while a large submission is
+ * held at its second chunk, its row shows the reference, submitter, file and "1 of 3" chunks; after delivery the
+ * outcome table shows it delivered with its counts. Screenshots in target/status-page-*.png. No NHS number appears.
+ */
+class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private ChromeDriver browser;
+
+    @Override
+    protected void override(Properties properties) {
+        properties.setProperty("gateway.lookup.chunk-size", "1000");
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aLargeSubmissionShowsItsProgressThenItsOutcome() throws Exception {
+        List<String> numbers = SyntheticNhsNumbers.valid(0, 2500);
+        List<String> permitted = SyntheticNhsNumbers.permitted(numbers);
+        lookup.holdFromRequest(2);
+
+        Path input = drop("whole-population.csv", lines(numbers));
+        Await.until("the second chunk asked about", Duration.ofSeconds(20), () -> lookup.requests().size() >= 2);
+
+        browser.get(statusUrl());
+        WebElement row = browser.findElement(By.xpath("//table[@id='in-flight']//tr[td[3]='whole-population.csv']"));
+        List<WebElement> cells = row.findElements(By.tagName("td"));
+        assertTrue(cells.get(0).getText().matches("NDOO-\\d{8}-\\d{6}-[A-Z0-9]{5}"), cells.get(0).getText());
+        assertEquals(SUBMITTER, cells.get(1).getText());
+        assertEquals("shared-folder", cells.get(3).getText());
+        assertEquals("checking", cells.get(4).getText());
+        assertEquals("1 of 3", cells.get(5).getText().strip());
+        assertEquals("2500", cells.get(6).getText());
+        for (String dependency : new String[] {"inbox", "work-directory", "lookup", "mail-server"}) {
+            assertEquals("UP", browser.findElement(By.xpath(
+                    "//table[@id='dependencies']//tr[td[1]='" + dependency + "']/td[2]")).getText(), dependency);
+        }
+        screenshot("target/status-page-in-flight.png");
+        assertNoNhsNumberIn(browser.getPageSource(), numbers);
+
+        lookup.release();
+        awaitMail();
+        awaitCleanedUp(input);
+        String reference = cells.get(0).getText();
+        Await.until("the outcome on the page", Duration.ofSeconds(10), () -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.xpath("//table[@id='recent']//tr[td[2]='" + reference + "']")).isEmpty();
+        });
+        List<WebElement> outcome = browser.findElements(By.xpath("//table[@id='recent']//tr[td[2]='" + reference + "']/td"));
+        assertEquals("delivered", outcome.get(4).getText());
+        assertEquals("2500", outcome.get(5).getText(), "rows");
+        assertEquals("2500", outcome.get(8).getText(), "checked");
+        assertEquals(Integer.toString(permitted.size()), outcome.get(9).getText(), "permitted");
+        assertEquals(Integer.toString(2500 - permitted.size()), outcome.get(10).getText(), "withheld");
+        assertFalse(browser.findElements(By.id("in-flight-none")).isEmpty(), "nothing in flight any more");
+        screenshot("target/status-page-after.png");
+        assertNoNhsNumberIn(browser.getPageSource(), numbers);
+    }
+
+    private void screenshot(String file) throws Exception {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(file), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void assertNoNhsNumberIn(String page, List<String> numbers) {
+        for (String number : numbers) {
+            assertFalse(page.contains(number), "an NHS number on the status page");
+        }
+    }
+}
