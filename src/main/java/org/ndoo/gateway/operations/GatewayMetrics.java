@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 
 /**
@@ -86,21 +87,24 @@ public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listen
         }
     }
 
-    @Override
-    public void chunkAnswered(Submission submission, long askedInChunk, long permittedInChunk) {
-        if (registry != null) {
-            numbers("checked").increment(askedInChunk);
-            numbers("permitted").increment(permittedInChunk);
-            numbers("withheld").increment(askedInChunk - permittedInChunk);
-        }
-    }
-
+    /**
+     * Numbers are counted when a submission ends, whatever path its answers took (chunk by chunk over HTTP, or
+     * hours later over MESH), so a submission retried later is counted once: checked, permitted and withheld for a
+     * delivered result, invalid rows for every outcome.
+     */
     @Override
     public void finished(Submission submission, String outcome) {
-        if (registry != null) {
-            numbers("invalid").increment(submission.getCounts().getInvalid());
-            submissions(outcome).increment();
+        if (registry == null) {
+            return;
         }
+        Counts counts = submission.getCounts();
+        numbers("invalid").increment(counts.getInvalid());
+        if ("delivered".equals(outcome)) {
+            numbers("checked").increment(counts.getChecked());
+            numbers("permitted").increment(counts.getPermitted());
+            numbers("withheld").increment(counts.getWithheld());
+        }
+        submissions(outcome).increment();
     }
 
     /** Whether {@code failure}, or one of its causes, is the mail server's. */
@@ -117,8 +121,8 @@ public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listen
 
     private Counter numbers(String result) {
         return Counter.builder("ndoo.nhs.numbers").tag("result", result)
-                .description("NHS numbers by result: checked (valid, distinct, asked about), permitted, withheld,"
-                        + " invalid (rows without a valid number)")
+                .description("NHS numbers by result: checked (valid, distinct, asked about), permitted and withheld"
+                        + " in delivered results; invalid rows of every finished submission")
                 .register(registry);
     }
 

@@ -26,16 +26,9 @@ public final class SubmissionBoard {
     /** How many finished submissions are kept. */
     public static final int RECENT = 50;
 
-    /** Told of every change, for the metrics. */
+    /** Told of every submission that ends, for the metrics. */
     public interface Listener {
-        default void started(Submission submission) {
-        }
-
-        default void chunkAnswered(Submission submission, long askedInChunk, long permittedInChunk) {
-        }
-
-        default void finished(Submission submission, String outcome) {
-        }
+        void finished(Submission submission, String outcome);
     }
 
     /** A submission in flight, as shown. */
@@ -71,7 +64,6 @@ public final class SubmissionBoard {
     /** A submission was picked up (again, after a retry). */
     public void started(Submission submission) {
         inFlight.put(submission.getReference(), new Tracked(submission, "reading"));
-        listeners.forEach(l -> l.started(submission));
     }
 
     /** The file is read: its numbers now go to the lookup. */
@@ -80,14 +72,13 @@ public final class SubmissionBoard {
     }
 
     /**
-     * A chunk was answered: of the {@code chunk}'s numbers (one per line), {@code permitted} may be used. Returns the
-     * progress line for the log: chunk i of n, numbers checked so far, numbers per second since pick-up.
+     * A chunk (its numbers one per line) was answered. Returns the progress line for the log: chunk i of n, numbers
+     * checked so far, numbers per second since pick-up.
      */
-    public String chunkAnswered(Submission submission, String chunk, List<String> permitted) {
+    public String chunkAnswered(Submission submission, String chunk) {
         long asked = chunk.chars().filter(c -> c == '\n').count();
         Tracked tracked = track(submission);
         tracked.checkedSoFar += asked;
-        listeners.forEach(l -> l.chunkAnswered(submission, asked, permitted.size()));
         return "chunk " + submission.getCounts().getChunks() + " of " + chunksTotal(submission) + " answered, "
                 + tracked.checkedSoFar + " of " + submission.getCounts().getChecked() + " numbers checked, "
                 + tracked.checkedSoFar * 1000 / durationMs(submission) + " numbers/s";

@@ -1,0 +1,59 @@
+package org.ndoo.gateway.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class StatusPageTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:10Z");
+
+    private final StatusPage page = new StatusPage(new SubmissionBoard(1000), null, "ndoo-gateway", 5, ZoneOffset.UTC);
+
+    @Test
+    void showsDependenciesSubmissionsInFlightAndOutcomes() {
+        String html = page.page(
+                List.of(new DependencyHealth.Check("lookup", false, "http lookup 127.0.0.1:8089 not reachable")),
+                List.of(new SubmissionBoard.InFlight("NDOO-20261123-120000-AAAAA", "analyst@nhs.net", "cohort.csv",
+                        "shared-folder", NOW.minusSeconds(10), 1, 3, 2500, 2500, "checking")),
+                List.of(new SubmissionBoard.Outcome("NDOO-20261123-115900-BBBBB", "analyst@nhs.net", "old.csv",
+                        "delivered", NOW, 1234, 40, 2, 1, 37, 35, 2)),
+                NOW);
+
+        assertTrue(html.contains("<meta http-equiv=\"refresh\" content=\"5\">"), "refreshes itself");
+        assertTrue(html.contains("<td>lookup</td><td class=\"down\">DOWN</td><td>http lookup 127.0.0.1:8089 not reachable"));
+        assertTrue(html.contains("<progress max=\"3\" value=\"1\"></progress> 1 of 3"));
+        assertTrue(html.contains("<td class=\"n\">10 s</td>"), "running for");
+        assertTrue(html.contains("<td>2026-11-23 12:00:10</td><td>NDOO-20261123-115900-BBBBB</td>"));
+        assertTrue(html.contains("<td>delivered</td><td class=\"n\">40</td><td class=\"n\">2</td><td class=\"n\">1</td>"
+                + "<td class=\"n\">37</td><td class=\"n\">35</td><td class=\"n\">2</td><td class=\"n\">1234 ms</td>"));
+        assertFalse(html.contains("<script"), "no script: works in any browser");
+    }
+
+    @Test
+    void saysSoWhenNothingIsInFlightOrFinished() {
+        String html = page.page(List.of(), List.of(), List.of(), NOW);
+
+        assertTrue(html.contains("No submission is being checked."));
+        assertTrue(html.contains("No submission has finished since the gateway started."));
+    }
+
+    /** File and folder names come from users: they are shown as text, never as markup. */
+    @Test
+    void escapesNamesFromUsers() {
+        String html = page.page(List.of(), List.of(new SubmissionBoard.InFlight("NDOO-20261123-120000-AAAAA",
+                "untrusted folder: <b>x</b>", "<script>alert(1)</script>&\".csv", "shared-folder", NOW, 0, 0, 0, 0,
+                "reading")), List.of(), NOW);
+
+        assertFalse(html.contains("<script>alert"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;.csv"));
+        assertTrue(html.contains("untrusted folder: &lt;b&gt;x&lt;/b&gt;"));
+        assertEquals("a b", StatusPage.text("a\nb"), "control characters become spaces");
+    }
+}
