@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
@@ -23,27 +25,22 @@ class LookupChunksTest {
     @TempDir
     Path dir;
 
-    @Test
-    void splitsTheValidNumbersIntoChunksOfTheConfiguredSize() throws IOException {
-        List<String> numbers = SyntheticNhsNumbers.valid(0, 7);
+    /** 7 numbers in chunks of 3 end with a short chunk; 4 in chunks of 2 end with a full one. */
+    @ParameterizedTest
+    @CsvSource({"7, 3", "4, 2"})
+    void splitsTheValidNumbersIntoChunksOfTheConfiguredSize(int count, int chunkSize) throws IOException {
+        List<String> numbers = SyntheticNhsNumbers.valid(0, count);
         Path file = Files.writeString(dir.resolve("valid-numbers.txt"), String.join("\n", numbers) + "\n");
 
         List<String> chunks = new ArrayList<>();
-        new LookupChunks(3).of(file).forEachRemaining(chunks::add);
+        new LookupChunks(chunkSize).of(file).forEachRemaining(chunks::add);
 
-        assertEquals(List.of(lines(numbers.subList(0, 3)), lines(numbers.subList(3, 6)), lines(numbers.subList(6, 7))),
-                chunks);
-    }
-
-    @Test
-    void anExactMultipleEndsWithAFullChunk() throws IOException {
-        List<String> numbers = SyntheticNhsNumbers.valid(0, 4);
-        Path file = Files.writeString(dir.resolve("valid-numbers.txt"), String.join("\n", numbers) + "\n");
-
-        List<String> chunks = new ArrayList<>();
-        new LookupChunks(2).of(file).forEachRemaining(chunks::add);
-
-        assertEquals(List.of(lines(numbers.subList(0, 2)), lines(numbers.subList(2, 4))), chunks);
+        List<String> expected = new ArrayList<>();
+        for (int from = 0; from < count; from += chunkSize) {
+            expected.add(lines(numbers.subList(from, Math.min(count, from + chunkSize))));
+        }
+        assertEquals(expected, chunks);
+        assertEquals((count + chunkSize - 1) / chunkSize, chunks.size());
     }
 
     @Test

@@ -136,13 +136,9 @@ public final class BaselineCheck {
         private int size;
 
         boolean add(long value) {
-            int mask = slots.length - 1;
-            int i = (int) ((value * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == value) {
-                    return false;
-                }
-                i = (i + 1) & mask;
+            int i = slotOf(value);
+            if (slots[i] == value) {
+                return false;
             }
             slots[i] = value;
             if (++size * 2 > slots.length) {
@@ -152,15 +148,17 @@ public final class BaselineCheck {
         }
 
         boolean contains(long value) {
+            return slots[slotOf(value)] == value;
+        }
+
+        /** Where {@code value} is, or the empty slot where it would go. */
+        private int slotOf(long value) {
             int mask = slots.length - 1;
             int i = (int) ((value * 0x9E3779B97F4A7C15L) >>> 32) & mask;
-            while (slots[i] != 0) {
-                if (slots[i] == value) {
-                    return true;
-                }
+            while (slots[i] != 0 && slots[i] != value) {
                 i = (i + 1) & mask;
             }
-            return false;
+            return i;
         }
 
         int size() {
