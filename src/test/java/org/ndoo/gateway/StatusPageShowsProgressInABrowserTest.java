@@ -76,7 +76,8 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
         Path input = drop("whole-population.csv", lines(numbers));
         Await.until("the second chunk asked about", Duration.ofSeconds(20), () -> lookup.requests().size() >= 2);
 
-        browser.get(statusUrl());
+        browser.get(statusUrl().replace("/status", "/"));
+        assertTrue(browser.getCurrentUrl().endsWith("/status"), "the root leads to the status page");
         WebElement row = browser.findElement(By.xpath("//table[@id='in-flight']//tr[td[3]='whole-population.csv']"));
         List<WebElement> cells = row.findElements(By.tagName("td"));
         assertTrue(cells.get(0).getText().matches("NDOO-\\d{8}-\\d{6}-[A-Z0-9]{5}"), cells.get(0).getText());
