@@ -89,14 +89,19 @@ public final class SubmissionBoard {
         return Math.max(1, Duration.between(submission.getReceivedAt(), clock.instant()).toMillis());
     }
 
-    /** The national service has the requests; the answers come back over MESH later. */
+    /** The national service has the requests; the answers come back over MESH later (mesh-replies). */
     public void awaitingReplies(Submission submission) {
         track(submission).stage = "awaiting MESH replies";
     }
 
-    /** A failure that may pass: the input stays and is tried again later; no longer in flight. */
-    public void setAside(Submission submission) {
-        inFlight.remove(submission.getReference());
+    /**
+     * An attempt at the submission is over, however it ended (a result, a notice, the input kept for a later
+     * attempt, which is a new submission, or even a failed notice): it is no longer in flight, unless it waits for
+     * MESH replies.
+     */
+    public void attemptEnded(Submission submission) {
+        inFlight.computeIfPresent(submission.getReference(),
+                (reference, tracked) -> submission.isAwaitingReplies() ? tracked : null);
     }
 
     /** The submission ended in {@code outcome} (delivered, failed, refused...). */

@@ -64,14 +64,26 @@ class SubmissionBoardTest {
     }
 
     @Test
-    void aSubmissionSetAsideForALaterRetryIsNoLongerInFlight() {
+    void anAttemptThatEndsWithoutAnOutcomeIsNoLongerInFlight() {
         Submission submission = submission("NDOO-20261123-120000-BBBBB", "cohort.csv");
         board.started(submission);
 
-        board.setAside(submission);
+        board.attemptEnded(submission);
 
         assertTrue(board.inFlight().isEmpty());
         assertTrue(board.recent().isEmpty(), "a retry later is not an outcome");
+    }
+
+    @Test
+    void aMeshSubmissionWaitingForRepliesStaysInFlight() {
+        Submission submission = submission("NDOO-20261123-120000-EEEEE", "cohort.csv");
+        board.started(submission);
+        submission.setAwaitingReplies(true);
+        board.awaitingReplies(submission);
+
+        board.attemptEnded(submission);
+
+        assertEquals("awaiting MESH replies", board.inFlight().get(0).stage());
     }
 
     @Test
