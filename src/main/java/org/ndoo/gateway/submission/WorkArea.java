@@ -35,7 +35,9 @@ public final class WorkArea {
         }
         try (var entries = Files.list(root)) {
             for (Path entry : entries.toList()) {
-                if (!Files.exists(entry.resolve("mesh-state.properties"))) {
+                // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
+                boolean lock = entry.getFileName().toString().equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
+                if (!lock && !Files.exists(entry.resolve("mesh-state.properties"))) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
