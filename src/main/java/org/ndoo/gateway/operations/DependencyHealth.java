@@ -21,8 +21,24 @@ public final class DependencyHealth {
     public static final String LOOKUP = "lookup";
     public static final String MAIL_SERVER = "mail-server";
 
-    /** One dependency's state. */
-    public record Check(String name, boolean up, String detail) {
+    /**
+     * One dependency's state; {@code folder}, when the check is about one, names it exactly (the health JSON gives
+     * it as data, since Camel escapes its messages twice).
+     */
+    public record Check(String name, boolean up, String detail, Folder folder) {
+
+        public Check(String name, boolean up, String detail) {
+            this(name, up, detail, null);
+        }
+
+        /** The detail with the folder's path replaced by the setting it comes from (no '/' to be mangled). */
+        public String detailWithoutPath() {
+            return folder == null ? detail : detail.replace(folder.path(), folder.setting());
+        }
+    }
+
+    /** A folder a check is about: the setting it comes from and its path as configured. */
+    public record Folder(String setting, String path) {
     }
 
     private final Path inbox;
@@ -59,32 +75,35 @@ public final class DependencyHealth {
     }
 
     public Check inbox() {
+        Folder folder = new Folder("gateway.inbox.dir", inbox.toString());
         if (!Files.isDirectory(inbox)) {
-            return new Check(INBOX, false, inbox + " is not a folder");
+            return new Check(INBOX, false, inbox + " is not a folder", folder);
         }
         if (!Files.isReadable(inbox) || !Files.isWritable(inbox)) {
-            return new Check(INBOX, false, inbox + " is not readable and writable by the gateway");
+            return new Check(INBOX, false, inbox + " is not readable and writable by the gateway", folder);
         }
-        return new Check(INBOX, true, inbox + " readable and writable");
+        return new Check(INBOX, true, inbox + " readable and writable", folder);
     }
 
     public Check workDirectory() {
+        Folder folder = new Folder("gateway.work.dir", workDir.toString());
         Path existing = workDir;
         while (existing != null && !Files.exists(existing)) {
             existing = existing.toAbsolutePath().getParent();
         }
         if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            return new Check(WORK_DIRECTORY, false, workDir + " is not a writable folder");
+            return new Check(WORK_DIRECTORY, false, workDir + " is not a writable folder", folder);
         }
         try {
             long free = Files.getFileStore(existing).getUsableSpace();
             String space = free / (1024 * 1024) + " MB free";
             return free < minFreeBytes
                     ? new Check(WORK_DIRECTORY, false, workDir + ": only " + space + ", below "
-                            + minFreeBytes / (1024 * 1024) + " MB")
-                    : new Check(WORK_DIRECTORY, true, workDir + ": " + space);
+                            + minFreeBytes / (1024 * 1024) + " MB", folder)
+                    : new Check(WORK_DIRECTORY, true, workDir + ": " + space, folder);
         } catch (IOException e) {
-            return new Check(WORK_DIRECTORY, false, workDir + ": free space unknown (" + e.getClass().getSimpleName() + ")");
+            return new Check(WORK_DIRECTORY, false, workDir + ": free space unknown (" + e.getClass().getSimpleName() + ")",
+                    folder);
         }
     }
 
@@ -102,7 +121,8 @@ public final class DependencyHealth {
             Path folder = pickupDir.toAbsolutePath();
             boolean usable = Files.isDirectory(folder) ? Files.isWritable(folder)
                     : folder.getParent() != null && Files.isWritable(folder.getParent());
-            return new Check(MAIL_SERVER, usable, "pickup folder " + pickupDir + (usable ? " writable" : " not writable"));
+            return new Check(MAIL_SERVER, usable, "pickup folder " + pickupDir + (usable ? " writable" : " not writable"),
+                    new Folder("gateway.mail.pickup-dir", pickupDir.toString()));
         }
         return reachable(MAIL_SERVER, "SMTP server", smtpHost, smtpPort);
     }

@@ -11,7 +11,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The gateway's readiness checks in Camel's health registry, one per dependency by name (inbox, work-directory,
- * lookup, mail-server), as served at /observe/health/ready. Wiring only: {@link DependencyHealth} decides.
+ * lookup, mail-server), as served at /observe/health/ready; {@code ?data=true} adds each check's full detail and
+ * the exact path of the folder it is about. Wiring only: {@link DependencyHealth} decides.
  */
 public final class ReadinessChecks implements HealthCheckRepository {
 
@@ -63,8 +64,13 @@ public final class ReadinessChecks implements HealthCheckRepository {
         @Override
         protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
             DependencyHealth.Check result = check.get();
+            // Camel's /observe/health escapes a message twice ('/' reaches a JSON client as "\/"), its data once:
+            // the message names the folder by its setting, the data carries the exact path (?data=true)
             builder.detail("detail", result.detail());
-            builder.message(result.detail());
+            if (result.folder() != null) {
+                builder.detail("path", result.folder().path());
+            }
+            builder.message(result.detailWithoutPath());
             if (result.up()) {
                 builder.up();
             } else {

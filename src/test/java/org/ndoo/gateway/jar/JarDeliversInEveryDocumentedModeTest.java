@@ -1,0 +1,152 @@
+package org.ndoo.gateway.jar;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ndoo.gateway.lookup.SandboxRegistry;
+import org.ndoo.gateway.support.GatewayProcess;
+import org.ndoo.gateway.support.LookupServer;
+import org.ndoo.gateway.support.Mails;
+import org.ndoo.gateway.support.MeshTestServer;
+import org.ndoo.gateway.support.SftpTestServer;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code java -jar target/ndoo-gateway.jar} in each documented combination (lookup sandbox, http, mesh against the
+ * in-repo MESH server; mail to the pickup folder or by SMTP; an SFTP source): one JVM each, one small file of 999-range
+ * numbers, and the exact result mail (recipient, subject, attachment). The ready line names the mode; the log holds no
+ * terminal colour codes. Mesh mode did not start from the jar before (no camel-timer in it).
+ */
+class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
+
+    private static final String MESH_MAILBOX = "X26ABC1";
+    private static final String MESH_PASSWORD = "mailbox-password";
+    private static final String MESH_SECRET = "TestKey";
+    private static final String LOOKUP_TOKEN = "jar-test-token";
+
+    private static LookupServer lookup;
+    private static MeshTestServer mesh;
+    private static SftpTestServer sftp;
+    private static Path sftpRoot;
+    private static Path sftpKey;
+    private static Path knownHosts;
+
+    enum Mode { SANDBOX_PICKUP, HTTP_SMTP, MESH_SMTP, SFTP_SANDBOX_SMTP }
+
+    @BeforeAll
+    static void startEdges() throws IOException {
+        lookup = new LookupServer(new SandboxRegistry(register.toString()), LOOKUP_TOKEN);
+        Set<String> optedOut = SyntheticNhsNumbers.valid(0, 100).stream().filter(SyntheticNhsNumbers::isOptedOut)
+                .collect(Collectors.toSet());
+        mesh = MeshTestServer.start(MESH_SECRET).mailbox(MESH_MAILBOX, MESH_PASSWORD);
+        mesh.optOutService().optedOut(optedOut).replyAfter(Duration.ofMillis(100));
+        sftpRoot = Files.createDirectories(root.resolve("sftp-root/outgoing")).getParent();
+        var clientKey = SftpTestServer.newKeyPair();
+        sftpKey = SftpTestServer.writePrivateKey(clientKey, root.resolve("gateway_key"));
+        sftp = new SftpTestServer(sftpRoot, clientKey);
+        sftp.start();
+        knownHosts = Files.writeString(root.resolve("known_hosts"), sftp.knownHostsLine() + "\n");
+    }
+
+    @AfterAll
+    static void stopEdges() throws IOException {
+        lookup.close();
+        mesh.close();
+        sftp.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theJarAnswersOneSmallFile(Mode mode) throws Exception {
+        Path dir = newDir();
+        Map<String, String> settings = settings(dir);
+        String lookupWords = configure(mode, settings);
+        GatewayProcess gateway = startJar(settings, dir);
+
+        String ready = readyLine(gateway);
+        assertTrue(ready.contains("watching inbox " + dir.resolve("inbox")), ready);
+        assertTrue(ready.contains("; lookup " + lookupWords), ready);
+        assertTrue(ready.contains(mode == Mode.SANDBOX_PICKUP ? "; mail to the pickup folder " + dir.resolve("outbox")
+                : "; mail by SMTP to 127.0.0.1:" + MAIL.getSmtp().getPort()), ready);
+
+        List<String> numbers = SyntheticNhsNumbers.valid(0, 20);
+        if (mode == Mode.SFTP_SANDBOX_SMTP) {
+            assertTrue(ready.contains(" and SFTP warehouse (127.0.0.1:" + sftp.port() + " outgoing)"), ready);
+            upload(SUBMITTER + "/cohort.csv", lines(numbers));
+        } else {
+            drop(dir.resolve("inbox"), SUBMITTER, "cohort.csv", lines(numbers));
+        }
+        MimeMessage mail = mode == Mode.SANDBOX_PICKUP ? awaitPickupMail(dir.resolve("outbox")) : awaitSmtpMail();
+
+        assertEquals(SUBMITTER, Mails.to(mail));
+        assertTrue(mail.getSubject().matches("NDOO check result: cohort\\.csv \\(NDOO-[0-9A-Za-z-]+\\)"),
+                mail.getSubject());
+        Mails.Attachment attachment = Mails.attachment(mail);
+        assertEquals("cohort-permitted.csv", attachment.fileName());
+        List<String> permitted = SyntheticNhsNumbers.permitted(numbers);
+        assertEquals(19, permitted.size(), "one of the 20 is opted out in the test register");
+        assertEquals("nhs_number\n" + lines(permitted), attachment.csv());
+        assertFalse(gateway.log().contains("\u001b"), "no terminal colour codes in the log");
+    }
+
+    /** Sets the mode's lookup, mail and source; returns how the ready line must name the lookup. */
+    private static String configure(Mode mode, Map<String, String> s) {
+        if (mode != Mode.SANDBOX_PICKUP) {
+            smtp(s);
+        }
+        switch (mode) {
+            case HTTP_SMTP -> {
+                s.put("gateway.lookup.type", "http");
+                s.put("gateway.lookup.http.url", lookup.url());
+                s.put("gateway.lookup.http.token", LOOKUP_TOKEN);
+                return "http " + lookup.url();
+            }
+            case MESH_SMTP -> {
+                s.put("gateway.lookup.type", "mesh");
+                s.put("gateway.lookup.mesh.url", mesh.baseUrl().toString());
+                s.put("gateway.lookup.mesh.mailbox", MESH_MAILBOX);
+                s.put("gateway.lookup.mesh.password", MESH_PASSWORD);
+                s.put("gateway.lookup.mesh.shared-secret", MESH_SECRET);
+                s.put("gateway.lookup.mesh.poll-interval", "200");
+                return "mesh (mailbox " + MESH_MAILBOX + " at " + mesh.baseUrl() + ")";
+            }
+            case SFTP_SANDBOX_SMTP -> {
+                s.put("gateway.sftp.sources", "warehouse");
+                s.put("gateway.sftp.warehouse.host", "127.0.0.1");
+                s.put("gateway.sftp.warehouse.port", Integer.toString(sftp.port()));
+                s.put("gateway.sftp.warehouse.username", SftpTestServer.USER);
+                s.put("gateway.sftp.warehouse.private-key-file", sftpKey.toString());
+                s.put("gateway.sftp.warehouse.known-hosts-file", knownHosts.toString());
+                s.put("gateway.sftp.warehouse.remote-dir", "outgoing");
+                s.put("gateway.sftp.warehouse.poll-interval", "200");
+            }
+            default -> {
+            }
+        }
+        return "sandbox (register " + register + ")";
+    }
+
+    private static void upload(String remotePath, String content) throws IOException {
+        Path target = sftpRoot.resolve("outgoing").resolve(remotePath);
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(partial, content);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
