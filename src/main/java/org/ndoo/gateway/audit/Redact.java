@@ -11,7 +11,15 @@ public final class Redact {
     private Redact() {
     }
 
+    /** How a drop directly in the inbox (no submitter folder) is named in notices, audit records and pages. */
+    public static final String INBOX_ROOT = "the inbox root (not in a submitter folder)";
+
     public static String digits(String value) {
         return NhsNumberMask.mask(value);
+    }
+
+    /** An untrusted drop folder as audited and shown: its masked name, or {@link #INBOX_ROOT} when there is none. */
+    public static String untrustedFolder(String folder) {
+        return folder == null || folder.isEmpty() ? INBOX_ROOT : "untrusted folder: " + digits(folder);
     }
 }

@@ -15,6 +15,7 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.privacy.NhsNumberMask;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
@@ -102,12 +103,30 @@ public final class MailComposer {
         String body = "A submission was refused and its submitter could not be told.\n\n"
                 + "Reference: " + submission.getReference() + "\n"
                 + "Source: " + submission.getSource() + "\n"
-                + "Folder: " + MailAddresses.quoteSafely(submission.getSubmitterFolder()) + "\n"
+                + "Folder: " + (submission.getSubmitterFolder().isEmpty() ? Redact.INBOX_ROOT
+                        : MailAddresses.quoteSafely(submission.getSubmitterFolder())) + "\n"
                 + "File: " + MailAddresses.quoteSafely(submission.getFileName()) + " (" + submission.getByteSize()
                 + " bytes)\n\n"
                 + "Reason: " + reason + "\n\n"
                 + "The file was deleted without being checked. No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission refused (" + submission.getReference() + ")", body, null);
+    }
+
+    /**
+     * A notice to the operator that an inbox entry was renamed because its name could not be read (bytes not valid
+     * in the file-name encoding, or a backslash). Names are masked like everywhere outside a result.
+     */
+    public MimeMessage inputRenamed(String where, String oldName, String newName) {
+        String body = "An entry in the inbox had a name the gateway could not read as it was (bytes that are not UTF-8,"
+                + " as a Windows share with a legacy code page writes them, or a backslash), so it was renamed to be"
+                + " processed.\n\n"
+                + "Where: " + NhsNumberMask.mask(where) + "\n"
+                + "Was: " + NhsNumberMask.mask(oldName) + " (bytes other than printable ASCII shown as %XX)\n"
+                + "Now: " + NhsNumberMask.mask(safe(newName)) + "\n\n"
+                + "It is now processed as usual under its new name: a file's submitter gets the result or a failure"
+                + " notice. Ask whoever copies files to the inbox to write names in UTF-8. No patient data is included"
+                + " in this notice.\n";
+        return compose(operator, "NDOO gateway: inbox entry renamed", body, null);
     }
 
     private static Properties mailProperties() {
