@@ -33,7 +33,7 @@ public final class AuditLog {
                 + "," + field("reference", submission.getReference())
                 + "," + field("source", submission.getSource())
                 + "," + field("submitter", submission.isSubmitterTrusted() ? submission.getSubmitter()
-                        : "untrusted folder: " + mask(submission.getSubmitterFolder()))
+                        : Redact.untrustedFolder(submission.getSubmitterFolder()))
                 + "," + field("file", mask(submission.getFileName()))
                 + ",\"bytes\":" + submission.getByteSize()
                 + ",\"rowsRead\":" + c.getRowsRead()
@@ -49,6 +49,10 @@ public final class AuditLog {
                 + "," + field("receivedAt", submission.getReceivedAt().toString())
                 + ",\"durationMs\":" + Duration.between(submission.getReceivedAt(), now).toMillis()
                 + "}\n";
+        append(json);
+    }
+
+    private void append(String json) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -56,6 +60,20 @@ public final class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the audit log " + file, e);
         }
+    }
+
+    /**
+     * Appends the record of an inbox entry renamed because its name could not be read ({@code where}: the folder
+     * in plain words); names masked as in submission records.
+     */
+    public synchronized void renamed(String where, String oldName, String newName) {
+        append("{" + field("time", Instant.now().toString())
+                + "," + field("event", "renamed")
+                + "," + field("source", "shared-folder")
+                + "," + field("folder", mask(where))
+                + "," + field("from", mask(oldName))
+                + "," + field("to", mask(newName))
+                + "}\n");
     }
 
     static String field(String name, String value) {

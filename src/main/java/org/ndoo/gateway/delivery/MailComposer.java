@@ -15,6 +15,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
+import org.ndoo.gateway.audit.Redact;
+import org.ndoo.gateway.privacy.NhsNumberMask;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 
@@ -30,7 +32,8 @@ public final class MailComposer {
             patients were withheld or opted out, and do not store an opt-out flag against any patient's record. \
             Delete this email and the attachment once the opt-out has been applied.""";
 
-    private final Session session = Session.getInstance(new Properties());
+    /** Attachment names go as RFC 2231 parameters ({@code filename*=UTF-8''...}, continued when long). */
+    private final Session session = Session.getInstance(mailProperties());
     private final AllowedDomains allowedDomains;
     private final String from;
     private final String operator;
@@ -64,7 +67,7 @@ public final class MailComposer {
                 .append(" lists the NHS numbers that may be used, in the order of your file. Withheld numbers may not")
                 .append(" be used: they are left out and the email does not say why.\n\n")
                 .append(REMINDER).append('\n');
-        return compose(recipient(submission), "NDOO check result: " + safe(submission.getFileName()) + " ("
+        return compose(recipient(submission), "NDOO check result: " + headerSafe(submission.getFileName()) + " ("
                 + submission.getReference() + ")", body.toString(), attachment);
     }
 
@@ -79,7 +82,7 @@ public final class MailComposer {
                 + "What to do: correct what is described above and drop the file again into your folder. If it keeps"
                 + " happening, contact the gateway operator and quote the submission reference.\n\n"
                 + "No result was produced. The file you dropped has been deleted from the gateway.\n";
-        return compose(recipient(submission), "NDOO check failed: " + safe(submission.getFileName()) + " ("
+        return compose(recipient(submission), "NDOO check failed: " + headerSafe(submission.getFileName()) + " ("
                 + submission.getReference() + ")", body, null);
     }
 
@@ -100,12 +103,38 @@ public final class MailComposer {
         String body = "A submission was refused and its submitter could not be told.\n\n"
                 + "Reference: " + submission.getReference() + "\n"
                 + "Source: " + submission.getSource() + "\n"
-                + "Folder: " + MailAddresses.quoteSafely(submission.getSubmitterFolder()) + "\n"
+                + "Folder: " + (submission.getSubmitterFolder().isEmpty() ? Redact.INBOX_ROOT
+                        : MailAddresses.quoteSafely(submission.getSubmitterFolder())) + "\n"
                 + "File: " + MailAddresses.quoteSafely(submission.getFileName()) + " (" + submission.getByteSize()
                 + " bytes)\n\n"
                 + "Reason: " + reason + "\n\n"
                 + "The file was deleted without being checked. No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission refused (" + submission.getReference() + ")", body, null);
+    }
+
+    /**
+     * A notice to the operator that an inbox entry was renamed because its name could not be read (bytes not valid
+     * in the file-name encoding, or a backslash). Names are masked like everywhere outside a result.
+     */
+    public MimeMessage inputRenamed(String where, String oldName, String newName) {
+        String body = "An entry in the inbox had a name the gateway could not read as it was (bytes that are not UTF-8,"
+                + " as a Windows share with a legacy code page writes them, or a backslash), so it was renamed to be"
+                + " processed.\n\n"
+                + "Where: " + NhsNumberMask.mask(where) + "\n"
+                + "Was: " + NhsNumberMask.mask(oldName) + " (bytes other than printable ASCII shown as %XX)\n"
+                + "Now: " + NhsNumberMask.mask(safe(newName)) + "\n\n"
+                + "It is now processed as usual under its new name: a file's submitter gets the result or a failure"
+                + " notice. Ask whoever copies files to the inbox to write names in UTF-8. No patient data is included"
+                + " in this notice.\n";
+        return compose(operator, "NDOO gateway: inbox entry renamed", body, null);
+    }
+
+    private static Properties mailProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.encodeparameters", "true");
+        properties.setProperty("mail.mime.splitlongparameters", "true");
+        properties.setProperty("mail.mime.encodefilename", "false");
+        return properties;
     }
 
     /** The message as RFC 5322 bytes, for the pickup folder. */
@@ -152,9 +181,10 @@ public final class MailComposer {
                 MimeBodyPart textPart = new MimeBodyPart();
                 textPart.setText(text, "UTF-8");
                 MimeBodyPart filePart = new MimeBodyPart();
-                String name = attachment.getFileName().toString();
+                String name = attachmentName(attachment.getFileName().toString());
                 filePart.attachFile(attachment.toFile(), name.endsWith(".zip") ? "application/zip" : "text/csv", "base64");
-                filePart.setFileName(name); // base64 keeps the file byte for byte (LF line ends)
+                // base64 keeps the file byte for byte (LF line ends); the name is RFC 2231-encoded (see mailProperties)
+                filePart.setFileName(name);
                 message.setContent(new MimeMultipart(textPart, filePart));
             }
             message.saveChanges();
@@ -184,5 +214,31 @@ public final class MailComposer {
     /** A file name as shown in a subject or body: control characters replaced. */
     private static String safe(String name) {
         return name.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    /**
+     * A file name as shown in a header (the subject): control characters replaced and NHS-number-like digit runs
+     * masked, since mail servers log subjects. Jakarta Mail encodes it per RFC 2047.
+     */
+    static String headerSafe(String name) {
+        return NhsNumberMask.mask(replaceControls(name, '?'));
+    }
+
+    /**
+     * The attachment's name as the recipient's mail client shows and saves it: the response file's own name
+     * ({@code <original-base-name>-permitted.csv}, digits as in the original, accents, spaces and quotes kept) with
+     * control characters (C0, DEL, C1, line and paragraph separators) replaced by {@code _}.
+     */
+    static String attachmentName(String name) {
+        return replaceControls(name, '_');
+    }
+
+    private static String replaceControls(String text, char replacement) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            boolean control = Character.getType(cp) == Character.CONTROL || cp == 0x2028 || cp == 0x2029;
+            out.appendCodePoint(control ? replacement : cp);
+        });
+        return out.toString();
     }
 }

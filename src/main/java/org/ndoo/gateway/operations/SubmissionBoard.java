@@ -162,7 +162,7 @@ public final class SubmissionBoard {
     }
 
     private static String submitter(Submission s) {
-        return s.isSubmitterTrusted() ? s.getSubmitter() : "untrusted folder: " + Redact.digits(s.getSubmitterFolder());
+        return s.isSubmitterTrusted() ? s.getSubmitter() : Redact.untrustedFolder(s.getSubmitterFolder());
     }
 
     private static String fileName(Submission s) {
