@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Date;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -46,12 +45,19 @@ public final class MailComposer {
         this.subjectPrefix = subjectPrefix == null || subjectPrefix.isBlank() ? "" : subjectPrefix.strip() + " ";
     }
 
-    /** The result email: counts in the body, the response file attached. */
-    public MimeMessage result(Submission submission, Path attachment) {
+    /**
+     * The result email: the column read, the counts, what the attachment holds (and, when it is a ZIP, what is in it
+     * and why it was zipped), the reminder; the response file attached.
+     *
+     * @param zipAboveBytes {@code gateway.result.zip-above-bytes}, named when the attachment is zipped
+     */
+    public MimeMessage result(Submission submission, Path attachment, long zipAboveBytes) {
         Counts c = submission.getCounts();
         StringBuilder body = new StringBuilder()
                 .append("The National Data Opt-Out check of ").append(safe(submission.getFileName())).append(" is done.\n")
                 .append("Submission reference: ").append(submission.getReference()).append("\n\n")
+                .append(String.format(java.util.Locale.UK, "%-32s %s\n", "NHS numbers read from:",
+                        submission.getNumberColumn() == null ? "column 1" : submission.getNumberColumn().describe()))
                 .append(line("Rows read", c.getRowsRead()))
                 .append(line("Valid NHS numbers", c.getValid()))
                 .append(line("Invalid rows", c.getInvalid()))
@@ -61,11 +67,9 @@ public final class MailComposer {
                 .append(line("Withheld", c.getWithheld()))
                 .append('\n');
         if (c.getInvalid() > 0) {
-            body.append(invalidRows(c)).append("\n\n");
+            body.append(ResultWording.invalidRows(c)).append("\n\n");
         }
-        body.append("The attached file ").append(attachment.getFileName())
-                .append(" lists the NHS numbers that may be used, in the order of your file. Withheld numbers may not")
-                .append(" be used: they are left out and the email does not say why.\n\n")
+        body.append(ResultWording.attachment(attachment, c.getPermitted(), zipAboveBytes)).append("\n\n")
                 .append(REMINDER).append('\n');
         return compose(recipient(submission), "NDOO check result: " + headerSafe(submission.getFileName()) + " ("
                 + submission.getReference() + ")", body.toString(), attachment);
@@ -198,17 +202,6 @@ public final class MailComposer {
 
     private static String line(String label, long value) {
         return String.format(java.util.Locale.UK, "%-32s %,d\n", label + ":", value);
-    }
-
-    private static String invalidRows(Counts c) {
-        String lines = c.getFirstInvalidLines().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        String text = "Invalid rows are not checked and not in the result. First line numbers: " + lines
-                + (c.getInvalid() > c.getFirstInvalidLines().size() ? ", ..." : "") + ".";
-        if (c.getSpreadsheetDamaged() > 0) {
-            text += " " + c.getSpreadsheetDamaged() + " of them look changed by a spreadsheet (like 9.43E+09 or"
-                    + " 9434765919.0): format the NHS number column as Text before saving as CSV.";
-        }
-        return text;
     }
 
     /** A file name as shown in a subject or body: control characters replaced. */

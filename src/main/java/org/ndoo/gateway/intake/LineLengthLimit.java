@@ -8,17 +8,35 @@ import org.ndoo.gateway.submission.SubmissionRejected;
 
 /**
  * Stops reading a file at the first line longer than the limit, so that a file with no line breaks (or one huge
- * field) is refused with a clear message instead of filling the memory.
+ * field) is refused with a clear message instead of filling the memory. The limit applies to a CSV record as the
+ * parser sees it, inside quotes too: a quoted field that never closes (or holds line breaks for longer than the limit)
+ * is refused with the line it started on, after at most the limit's number of characters, however large the file.
+ * <p>
+ * Quotes are followed as the parser follows them (RFC 4180 as commons-csv reads it): a {@code "} opens a quoted field
+ * only as the first character of a field (after leading spaces), {@code ""} inside one is a quote, and a {@code "}
+ * followed by anything else ends it. Lines end at LF, CR or CRLF.
  */
 final class LineLengthLimit extends FilterReader {
 
-    private final int maxLineLength;
-    private int sinceLineBreak;
-    private long lines = 1;
+    private static final int FIELD_START = 0;
+    private static final int UNQUOTED = 1;
+    private static final int QUOTED = 2;
+    private static final int QUOTE_IN_QUOTED = 3;
 
-    LineLengthLimit(Reader in, int maxLineLength) {
+    private final int maxLineLength;
+    private final char delimiter;
+    private int state = FIELD_START;
+    private boolean afterCarriageReturn;
+    private int sinceLineBreak;
+    private int sinceRecordStart;
+    private long line = 1;
+    private long recordStartLine = 1;
+
+    /** A limit on a CSV with {@code delimiter} between fields. */
+    LineLengthLimit(Reader in, int maxLineLength, char delimiter) {
         super(in);
         this.maxLineLength = maxLineLength;
+        this.delimiter = delimiter;
     }
 
     @Override
@@ -41,14 +59,49 @@ final class LineLengthLimit extends FilterReader {
 
     private void count(char c) {
         if (c == '\n' || c == '\r') {
-            if (c == '\n') {
-                lines++;
+            if (!(c == '\n' && afterCarriageReturn)) {
+                line++;
             }
+            afterCarriageReturn = c == '\r';
             sinceLineBreak = 0;
-        } else if (++sinceLineBreak > maxLineLength) {
-            throw new SubmissionRejected("Line " + lines + " of the file is longer than " + maxLineLength
+            if (state == QUOTED) {
+                checkRecord();
+            } else {
+                state = FIELD_START;
+                sinceRecordStart = 0;
+                recordStartLine = line;
+            }
+            return;
+        }
+        afterCarriageReturn = false;
+        if (++sinceLineBreak > maxLineLength) {
+            throw new SubmissionRejected("Line " + line + " of the file is longer than " + maxLineLength
                     + " characters, so the file is not a list of NHS numbers (one per row). Check it is the right file"
                     + " and that it was saved as CSV.");
+        }
+        checkRecord();
+        switch (state) {
+            case FIELD_START -> {
+                if (c == '"') {
+                    state = QUOTED;
+                } else if (c == delimiter) {
+                    state = FIELD_START;
+                } else if (c != ' ' && c != '\t') {
+                    state = UNQUOTED;
+                }
+            }
+            case UNQUOTED -> state = c == delimiter ? FIELD_START : UNQUOTED;
+            case QUOTED -> state = c == '"' ? QUOTE_IN_QUOTED : QUOTED;
+            default -> state = c == '"' ? QUOTED : c == delimiter ? FIELD_START : UNQUOTED;
+        }
+    }
+
+    private void checkRecord() {
+        if (++sinceRecordStart > maxLineLength) {
+            throw new SubmissionRejected("The file cannot be read as CSV from line " + recordStartLine + ": a quoted"
+                    + " field starting there runs on for more than " + maxLineLength + " characters without its"
+                    + " closing quote (\"). Check the quotes on line " + recordStartLine + " (a field that starts with"
+                    + " \" must end with another), save the file as CSV again and drop it again.");
         }
     }
 }

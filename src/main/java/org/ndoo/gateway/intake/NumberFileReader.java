@@ -12,16 +12,19 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.ndoo.gateway.nhsnumber.InvalidReason;
 import org.ndoo.gateway.nhsnumber.NhsNumberSet;
 import org.ndoo.gateway.nhsnumber.NhsNumbers;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
 import org.ndoo.gateway.submission.WorkArea;
+import org.ndoo.gateway.submission.Wording;
 
 /**
  * Reads a submitted file as a stream, row by row, and writes its distinct valid NHS numbers, in first-seen order,
@@ -59,9 +62,9 @@ public final class NumberFileReader {
     public Path read(Submission submission) {
         Path out = submission.getWorkDir().resolve(VALID_NUMBERS);
         Counts counts = submission.getCounts();
-        try (BufferedReader reader = decode(Files.newInputStream(submission.getInput()), maxLineLength);
+        try (BufferedReader text = decode(Files.newInputStream(submission.getInput()));
              BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(out), StandardCharsets.US_ASCII)) {
-            char delimiter = sniffDelimiter(reader);
+            char delimiter = sniffDelimiter(text);
             CSVFormat format = CSVFormat.DEFAULT.builder()
                     .setDelimiter(delimiter)
                     .setIgnoreEmptyLines(false)
@@ -70,8 +73,8 @@ public final class NumberFileReader {
             // sized for the most numbers the file can hold (11 bytes a row), up to 2^20 (8 MB): little rehashing
             NhsNumberSet seen = new NhsNumberSet((int) Math.min(submission.getByteSize() / 11 + 1, 1 << 20));
             ColumnLayout layout = null;
-            try (CSVParser parser = format.parse(reader)) {
-                long previousRecordEnd = 0;
+            long previousRecordEnd = 0;
+            try (CSVParser parser = format.parse(new LineLengthLimit(text, maxLineLength, delimiter))) {
                 for (CSVRecord record : parser) {
                     // the line the record starts on, even after a quoted field that spans lines
                     long line = previousRecordEnd + 1;
@@ -81,18 +84,20 @@ public final class NumberFileReader {
                     }
                     if (layout == null) {
                         layout = ColumnLayout.of(record);
+                        submission.setNumberColumn(layout.numberColumn());
                         if (layout.firstRowIsHeader()) {
                             continue;
                         }
                     }
                     if (counts.getRowsRead() >= maxRows) {
-                        throw new SubmissionRejected("The file has more than " + maxRows + " rows, the most the gateway"
-                                + " takes in one file. Split it into smaller files and drop them one by one.");
+                        throw new SubmissionRejected("The file has more than " + Wording.count(maxRows, "row")
+                                + ", the most the gateway takes in one file. Split it into smaller files and drop"
+                                + " them one by one.");
                     }
                     String value = layout.numberIn(record);
                     String number = NhsNumbers.normalise(value);
                     if (number == null) {
-                        counts.countInvalid(line, NhsNumbers.looksLikeSpreadsheetDamage(value));
+                        counts.countInvalid(line, NhsNumbers.whyInvalid(value));
                     } else {
                         counts.countValid();
                         if (seen.add(number)) {
@@ -104,8 +109,9 @@ public final class NumberFileReader {
                     }
                 }
             } catch (UncheckedIOException e) {
-                throw new SubmissionRejected("The file could not be read as CSV after line " + counts.getRowsRead()
-                        + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row.");
+                throw new SubmissionRejected("The file cannot be read as CSV from line " + (previousRecordEnd + 1)
+                        + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row,"
+                        + " save it as CSV again and drop it again.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read submission " + submission.getReference(), e);
@@ -120,24 +126,43 @@ public final class NumberFileReader {
         if (counts.getRowsRead() == 0) {
             return "The file holds no NHS numbers: it is empty or has only a header row.";
         }
-        String reason = "None of the " + counts.getRowsRead() + " rows holds a valid NHS number.";
+        long rows = counts.getRowsRead();
+        String reason = rows == 1 ? "The file's only row does not hold a valid NHS number."
+                : "None of the " + Wording.count(rows, "row") + " holds a valid NHS number.";
+        List<InvalidReason> reasons = counts.invalidReasonsByFrequency();
+        InvalidReason most = reasons.get(0);
+        reason += (rows == 1 ? " Reason: " : " Most rows: ") + most.words() + " (" + Wording.number(counts.getInvalid(most))
+                + " of " + Wording.number(rows) + ")";
+        if (reasons.size() > 1) {
+            reason += "; also " + Wording.list(reasons.subList(1, reasons.size()).stream()
+                    .map(r -> r.words() + " (" + Wording.number(counts.getInvalid(r)) + ")").toList());
+        }
+        reason += ".";
         if (counts.getSpreadsheetDamaged() > 0) {
-            reason += " " + counts.getSpreadsheetDamaged() + " look changed by a spreadsheet (like 9.43E+09 or"
-                    + " 9434765919.0): format the column as Text before saving as CSV.";
+            long damaged = counts.getSpreadsheetDamaged();
+            reason += " " + Wording.number(damaged) + " " + Wording.verb(damaged, "looks", "look")
+                    + " changed by a spreadsheet (like 9.43E+09 or 9434765919.0): format the column as Text before"
+                    + " saving as CSV.";
         }
         return reason;
     }
 
     private static String describe(Throwable e) {
-        String message = e == null ? null : e.getMessage();
-        // commons-csv messages name positions, not content; keep only the first sentence to be safe
-        return message == null ? "malformed CSV" : message.replaceAll("[0-9]{6,}", "#").split("\\.", 2)[0];
+        String message = e == null || e.getMessage() == null ? "" : e.getMessage();
+        // commons-csv messages quote positions and sometimes content: say what they mean in our own words
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return "a quoted field is never closed: a \" is missing";
+        }
+        if (message.contains("invalid char between encapsulated token and delimiter")) {
+            return "a character follows a closing quote \" before the next separator";
+        }
+        return "malformed CSV";
     }
 
     private static boolean isBlank(CSVRecord record) {
         // by index: iterating a CSVRecord builds a list and a stream per row (a tenth of the read time)
         for (int i = 0; i < record.size(); i++) {
-            if (!record.get(i).isBlank()) {
+            if (!NhsNumbers.isBlank(record.get(i))) {
                 return false;
             }
         }
@@ -145,10 +170,10 @@ public final class NumberFileReader {
     }
 
     /**
-     * The file's text ({@link TextEncoding}: UTF-8 by default, UTF-16 with or without BOM; a BOM is dropped), with
-     * lines limited to {@code maxLineLength} characters. Undecodable bytes never stop the read.
+     * The file's text ({@link TextEncoding}: UTF-8 by default, UTF-16 with or without BOM; a BOM is dropped).
+     * Undecodable bytes never stop the read. Read it through a {@link LineLengthLimit} once the delimiter is known.
      */
-    static BufferedReader decode(InputStream raw, int maxLineLength) throws IOException {
+    static BufferedReader decode(InputStream raw) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024);
         in.mark(TextEncoding.SNIFF_BYTES);
         byte[] head = in.readNBytes(TextEncoding.SNIFF_BYTES);
@@ -158,11 +183,7 @@ public final class NumberFileReader {
         CharsetDecoder decoder = encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new BufferedReader(new LineLengthLimit(new InputStreamReader(in, decoder), maxLineLength), 64 * 1024);
-    }
-
-    static BufferedReader decode(InputStream raw) throws IOException {
-        return decode(raw, Integer.MAX_VALUE);
+        return new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024);
     }
 
     /** The most frequent of comma, tab and semicolon outside quotes on the first non-blank line; comma if none. */

@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.NumberColumn;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.WorkArea;
 
@@ -58,6 +59,12 @@ public final class MeshState {
         p.setProperty("spreadsheetDamaged", Long.toString(c.getSpreadsheetDamaged()));
         p.setProperty("firstInvalidLines", c.getFirstInvalidLines().stream().map(String::valueOf)
                 .collect(Collectors.joining(",")));
+        if (s.getNumberColumn() != null) {
+            p.setProperty("column", Integer.toString(s.getNumberColumn().position()));
+            if (s.getNumberColumn().header() != null) {
+                p.setProperty("columnHeader", s.getNumberColumn().header());
+            }
+        }
         p.setProperty("chunks", Integer.toString(chunks));
         p.setProperty("chunkSize", Integer.toString(chunkSize));
         p.setProperty("deadline", deadline.toString());
@@ -111,6 +118,9 @@ public final class MeshState {
         String lines = p.getProperty("firstInvalidLines", "");
         List<Long> invalidLines = lines.isEmpty() ? List.of()
                 : Arrays.stream(lines.split(",")).map(Long::valueOf).toList();
+        if (p.getProperty("column") != null) {
+            s.setNumberColumn(new NumberColumn(Integer.parseInt(p.getProperty("column")), p.getProperty("columnHeader")));
+        }
         s.getCounts().restore(number("rowsRead"), number("valid"), number("invalid"), number("duplicates"),
                 number("spreadsheetDamaged"), invalidLines);
         return s;

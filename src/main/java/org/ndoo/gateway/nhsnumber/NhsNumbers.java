@@ -13,8 +13,9 @@ public final class NhsNumbers {
     }
 
     /**
-     * The ten digits of {@code raw} if it is a valid NHS number, else {@code null}. Spaces and dashes between the
-     * digits are allowed ({@code 943 476 5919}, {@code 943-476-5919}); nothing else is.
+     * The ten digits of {@code raw} if it is a valid NHS number, else {@code null}. Spaces and dashes around and
+     * between the digits are allowed ({@code 943 476 5919}, {@code 943-476-5919}), and so are the invisible characters
+     * spreadsheets and web pages put into cells ({@link #isSpaceLike(char)}); nothing else is.
      */
     public static String normalise(CharSequence raw) {
         if (raw == null) {
@@ -28,19 +29,89 @@ public final class NhsNumbers {
         int count = 0;
         for (int i = 0, n = raw.length(); i < n; i++) {
             char c = raw.charAt(i);
-            if (c == ' ' || c == '-') {
-                continue;
-            }
-            if (c < '0' || c > '9' || count == 10) {
+            if (c >= '0' && c <= '9') {
+                if (count == 10) {
+                    return null;
+                }
+                digits[count++] = c;
+            } else if (c != '-' && !isSpaceLike(c)) {
                 return null;
             }
-            digits[count++] = c;
         }
         if (count != 10) {
             return null;
         }
         String number = new String(digits);
         return isValid(number, 0) ? number : null;
+    }
+
+    /**
+     * Whether {@code c} counts as a space around or inside a number: the space and tab, every Unicode space separator
+     * (no-break space U+00A0, figure space U+2007, narrow no-break space U+202F, thin and other typographic spaces
+     * U+2000..U+200A, U+1680, U+205F, U+3000), and the invisible format characters that copying from spreadsheets
+     * and web pages leaves in cells: soft hyphen U+00AD, U+180E, zero-width space, non-joiner and joiner
+     * U+200B..U+200D, left-to-right and right-to-left marks U+200E/U+200F, bidirectional embeddings and isolates
+     * U+202A..U+202E and U+2066..U+206F, word joiner and invisible operators U+2060..U+2064, and the byte-order mark
+     * U+FEFF anywhere in the file. Visible characters (other dashes, dots, slashes) are not space-like.
+     */
+    public static boolean isSpaceLike(char c) {
+        if (c < '\u00A0') {
+            return c == ' ' || c == '\t';
+        }
+        return c == '\u00A0' || c == '\u00AD' || c == '\u1680' || c == '\u180E'
+                || (c >= '\u2000' && c <= '\u200F')
+                || (c >= '\u202A' && c <= '\u202F')
+                || (c >= '\u205F' && c <= '\u2064')
+                || (c >= '\u2066' && c <= '\u206F')
+                || c == '\u3000' || c == '\uFEFF';
+    }
+
+    /** Whether {@code text} holds nothing but space-like characters ({@link #isSpaceLike(char)}). */
+    public static boolean isBlank(CharSequence text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (!isSpaceLike(c) && c != '\r' && c != '\n' && c != '\f' && c != '\u000B') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Why {@code raw}, which {@link #normalise(CharSequence)} refused, is not a valid NHS number. For invalid rows
+     * only: it is slower than {@code normalise}.
+     */
+    public static InvalidReason whyInvalid(String raw) {
+        if (raw == null || isBlank(raw)) {
+            return InvalidReason.EMPTY;
+        }
+        if (looksLikeSpreadsheetDamage(raw)) {
+            return InvalidReason.SPREADSHEET;
+        }
+        char[] digits = new char[10];
+        int count = 0;
+        boolean otherCharacters = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (Character.isLetter(c)) {
+                return InvalidReason.LETTERS;
+            }
+            if (c >= '0' && c <= '9') {
+                if (count < 10) {
+                    digits[count] = c;
+                }
+                count++;
+            } else if (c != '-' && !isSpaceLike(c)) {
+                otherCharacters = true;
+            }
+        }
+        if (otherCharacters) {
+            return InvalidReason.OTHER_CHARACTERS;
+        }
+        if (count != 10) {
+            return InvalidReason.NOT_TEN_DIGITS;
+        }
+        return hasValidCheckDigit(digits) ? InvalidReason.REPEATED_DIGIT : InvalidReason.WRONG_CHECK_DIGIT;
     }
 
     /**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.ndoo.gateway.nhsnumber.InvalidReason;
+
 /** What a submission held and what became of it: counts and line numbers, never values. */
 public final class Counts {
 
@@ -14,7 +16,7 @@ public final class Counts {
     private long valid;
     private long invalid;
     private long duplicates;
-    private long spreadsheetDamaged;
+    private final long[] invalidBy = new long[InvalidReason.values().length];
     private long permitted;
     private int chunks;
     private final List<Long> firstInvalidLines = new ArrayList<>();
@@ -28,12 +30,10 @@ public final class Counts {
         duplicates++;
     }
 
-    public void countInvalid(long lineNumber, boolean spreadsheetDamage) {
+    public void countInvalid(long lineNumber, InvalidReason reason) {
         rowsRead++;
         invalid++;
-        if (spreadsheetDamage) {
-            spreadsheetDamaged++;
-        }
+        invalidBy[reason.ordinal()]++;
         if (firstInvalidLines.size() < INVALID_LINES_REPORTED) {
             firstInvalidLines.add(lineNumber);
         }
@@ -46,7 +46,8 @@ public final class Counts {
         this.valid = valid;
         this.invalid = invalid;
         this.duplicates = duplicates;
-        this.spreadsheetDamaged = spreadsheetDamaged;
+        java.util.Arrays.fill(invalidBy, 0);
+        invalidBy[InvalidReason.SPREADSHEET.ordinal()] = spreadsheetDamaged;
         firstInvalidLines.clear();
         firstInvalidLines.addAll(invalidLines.subList(0, Math.min(invalidLines.size(), INVALID_LINES_REPORTED)));
     }
@@ -77,7 +78,18 @@ public final class Counts {
 
     /** Invalid rows that look like a spreadsheet changed the number (9.43E+09, 9434765919.0). */
     public long getSpreadsheetDamaged() {
-        return spreadsheetDamaged;
+        return invalidBy[InvalidReason.SPREADSHEET.ordinal()];
+    }
+
+    /** Invalid rows for one reason (only while the file is read: the other reasons are not kept for MESH). */
+    public long getInvalid(InvalidReason reason) {
+        return invalidBy[reason.ordinal()];
+    }
+
+    /** The reasons found, most rows first (ties in the enum's order); empty if no row was invalid. */
+    public List<InvalidReason> invalidReasonsByFrequency() {
+        return java.util.Arrays.stream(InvalidReason.values()).filter(r -> getInvalid(r) > 0)
+                .sorted(java.util.Comparator.comparingLong((InvalidReason r) -> getInvalid(r)).reversed()).toList();
     }
 
     /** Distinct valid numbers sent to the lookup. */

@@ -21,6 +21,7 @@ public final class Submission {
     private String submitter;
     private Path workDir;
     private final Counts counts = new Counts();
+    private NumberColumn numberColumn;
 
     /** A submission whose file was dropped locally: its origin is its absolute path. */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
@@ -138,5 +139,14 @@ public final class Submission {
 
     public Counts getCounts() {
         return counts;
+    }
+
+    /** The column the NHS numbers were read from; {@code null} until the file has been read. */
+    public NumberColumn getNumberColumn() {
+        return numberColumn;
+    }
+
+    public void setNumberColumn(NumberColumn numberColumn) {
+        this.numberColumn = numberColumn;
     }
 }

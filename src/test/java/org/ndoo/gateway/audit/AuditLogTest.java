@@ -32,7 +32,7 @@ class AuditLogTest {
         counts.countValid();
         counts.countValid();
         counts.countDuplicate();
-        counts.countInvalid(4, false);
+        counts.countInvalid(4, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
         counts.countChunk(1);
 
         audit.record(delivered, "delivered", "sent by email");

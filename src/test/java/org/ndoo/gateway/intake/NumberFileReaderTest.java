@@ -221,7 +221,7 @@ class NumberFileReaderTest {
 
         SubmissionRejected e = assertThrows(SubmissionRejected.class, () -> read(submission));
 
-        assertTrue(e.getMessage().contains("could not be read as CSV after line 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot be read as CSV from line 2"), e.getMessage());
         assertNoValueQuoted(e.getMessage(), A, B, C, "junk");
     }
 

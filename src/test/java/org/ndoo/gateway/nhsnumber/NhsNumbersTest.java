@@ -120,4 +120,36 @@ class NhsNumbersTest {
         int check = (11 - sum % 11) % 11;
         return check == 10 ? null : check;
     }
+    /** No-break, narrow no-break, figure and thin spaces, zero-width space/joiner/non-joiner, word joiner, BOM, marks. */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u00A0", "\u202F", "\u2007", "\u2009", "\u200B", "\u200C", "\u200D", "\u2060",
+            "\uFEFF", "\u200E", "\u00AD", "\t"})
+    void invisibleCharactersAroundAndInsideANumberAreSpaces(String invisible) {
+        assertEquals("9990000018", NhsNumbers.normalise(invisible + "9990000018" + invisible));
+        assertEquals("9990000018", NhsNumbers.normalise("999" + invisible + "000" + invisible + "0018"));
+        assertTrue(NhsNumbers.isBlank(invisible + " " + invisible));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999.000.0018", "999/000/0018", "999\u2013000\u20130018", "999_0000018", "99900000l8"})
+    void visibleCharactersStillMakeANumberInvalid(String raw) {
+        assertNull(NhsNumbers.normalise(raw));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "9990000019      | WRONG_CHECK_DIGIT",
+            "999 000 0019    | WRONG_CHECK_DIGIT",
+            "12345           | NOT_TEN_DIGITS",
+            "99900000180     | NOT_TEN_DIGITS",
+            "not a number    | LETTERS",
+            "999000001O      | LETTERS",
+            "999/000/0018    | OTHER_CHARACTERS",
+            "9.99E+09        | SPREADSHEET",
+            "9999999999      | REPEATED_DIGIT",
+            "'\u00A0'        | EMPTY"})
+    void saysWhyANumberIsInvalid(String raw, InvalidReason reason) {
+        assertNull(NhsNumbers.normalise(raw));
+        assertEquals(reason, NhsNumbers.whyInvalid(raw));
+    }
 }

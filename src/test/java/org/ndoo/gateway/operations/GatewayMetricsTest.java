@@ -35,7 +35,7 @@ class GatewayMetricsTest {
         metrics.bindTo(registry);
         Submission submission = new Submission("NDOO-20261123-120000-AAAAA", "shared-folder",
                 Path.of("/inbox/a@nhs.net/c.csv"), "a@nhs.net", 10);
-        submission.getCounts().countInvalid(3, false);
+        submission.getCounts().countInvalid(3, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
         for (int i = 0; i < 3; i++) {
             submission.getCounts().countValid();
         }

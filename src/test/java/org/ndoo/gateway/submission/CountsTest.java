@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.nhsnumber.InvalidReason;
 
 class CountsTest {
 
@@ -16,8 +17,8 @@ class CountsTest {
             counts.countValid();
         }
         counts.countDuplicate();
-        counts.countInvalid(3, true);
-        counts.countInvalid(9, false);
+        counts.countInvalid(3, InvalidReason.SPREADSHEET);
+        counts.countInvalid(9, InvalidReason.WRONG_CHECK_DIGIT);
         counts.countChunk(2);
         counts.countChunk(1);
 
@@ -36,7 +37,7 @@ class CountsTest {
     void keepsOnlyTheFirstInvalidLineNumbers() {
         Counts counts = new Counts();
         for (long line = 1; line <= 25; line++) {
-            counts.countInvalid(line, false);
+            counts.countInvalid(line, InvalidReason.NOT_TEN_DIGITS);
         }
 
         assertEquals(25, counts.getInvalid());
