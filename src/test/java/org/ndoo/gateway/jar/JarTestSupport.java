@@ -109,9 +109,10 @@ abstract class JarTestSupport {
 
     /** Starts the jar and waits for its ready line; stopped after the test. */
     GatewayProcess startJar(Map<String, String> settings, Path dir) {
-        GatewayProcess gateway = GatewayProcess.startJar(settings, dir.resolve("gateway.log"));
+        GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.Launch.JAR, settings, List.of(),
+                dir.resolve("gateway.log"));
         started.add(gateway);
-        return gateway;
+        return gateway.awaitReady();
     }
 
     /** Starts the jar and returns at once (for a start that must be refused); stopped after the test. */
