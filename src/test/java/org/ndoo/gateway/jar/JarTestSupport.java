@@ -49,8 +49,8 @@ abstract class JarTestSupport {
 
     static Path root;
     static Path register;
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
     private final List<GatewayProcess> started = new ArrayList<>();
-    private int runs;
 
     @BeforeAll
     static void createRoot() throws IOException {
@@ -101,7 +101,7 @@ abstract class JarTestSupport {
     /** A fresh folder for one gateway's inbox, work, outbox and audit. */
     Path newDir() {
         try {
-            return Files.createDirectories(root.resolve("run" + ++runs));
+            return Files.createDirectories(root.resolve("run" + RUNS.incrementAndGet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
