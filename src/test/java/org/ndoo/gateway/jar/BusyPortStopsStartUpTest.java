@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ndoo.gateway.support.GatewayProcess;
+import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +29,7 @@ class BusyPortStopsStartUpTest extends JarTestSupport {
     @ValueSource(strings = {"gateway.status.port", "gateway.observe.port"})
     void aBusyPortIsOneLineAndNoConsumer(String setting) throws Exception {
         Path dir = newDir();
-        Path waiting = drop(dir.resolve("inbox"), SUBMITTER, "cohort.csv", "9990000018\n");
+        Path waiting = drop(dir.resolve("inbox"), SUBMITTER, "cohort.csv", lines(SyntheticNhsNumbers.valid(0, 3)));
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             Map<String, String> settings = settings(dir);

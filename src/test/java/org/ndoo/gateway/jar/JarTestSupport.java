@@ -49,8 +49,8 @@ abstract class JarTestSupport {
 
     static Path root;
     static Path register;
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
     private final List<GatewayProcess> started = new ArrayList<>();
-    private int runs;
 
     @BeforeAll
     static void createRoot() throws IOException {
@@ -101,7 +101,7 @@ abstract class JarTestSupport {
     /** A fresh folder for one gateway's inbox, work, outbox and audit. */
     Path newDir() {
         try {
-            return Files.createDirectories(root.resolve("run" + ++runs));
+            return Files.createDirectories(root.resolve("run" + RUNS.incrementAndGet()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,9 +109,10 @@ abstract class JarTestSupport {
 
     /** Starts the jar and waits for its ready line; stopped after the test. */
     GatewayProcess startJar(Map<String, String> settings, Path dir) {
-        GatewayProcess gateway = GatewayProcess.startJar(settings, dir.resolve("gateway.log"));
+        GatewayProcess gateway = GatewayProcess.launch(GatewayProcess.Launch.JAR, settings, List.of(),
+                dir.resolve("gateway.log"));
         started.add(gateway);
-        return gateway;
+        return gateway.awaitReady();
     }
 
     /** Starts the jar and returns at once (for a start that must be refused); stopped after the test. */

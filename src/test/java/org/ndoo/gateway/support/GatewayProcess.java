@@ -79,7 +79,12 @@ public final class GatewayProcess {
 
     /** Waits for the ready line; fails, with the log's end, if the JVM exits first. */
     public GatewayProcess awaitReady() {
-        Await.until("the gateway JVM ready", Duration.ofSeconds(60), () -> logContains(READY) || !process.isAlive());
+        try {
+            Await.until("the gateway JVM ready", Duration.ofSeconds(60), () -> logContains(READY) || !process.isAlive());
+        } catch (AssertionError e) {
+            kill();
+            throw e;
+        }
         if (!process.isAlive()) {
             throw new IllegalStateException("The gateway JVM exited at start-up (status " + process.exitValue()
                     + "); its log " + log + " ends:\n" + tail(20));
