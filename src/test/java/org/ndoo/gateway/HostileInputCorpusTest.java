@@ -141,7 +141,8 @@ class HostileInputCorpusTest extends GatewayTestSupport {
     }
 
     private static String fileName(String name) {
-        return name.startsWith("gen-name:") ? "n".repeat(Integer.parseInt(name.substring(9)) - 4) + ".csv" : name;
+        return name.startsWith("gen-name:") ? "n".repeat(Integer.parseInt(name.substring(9)) - 4) + ".csv"
+                : name.replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t").replace("\\e", "\u001b");
     }
 
     /** Puts the case's file in place the way it would arrive; returns its path. */

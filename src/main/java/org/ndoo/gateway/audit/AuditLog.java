@@ -64,11 +64,11 @@ public final class AuditLog {
 
     /**
      * Appends the record of an inbox entry renamed because its name could not be read ({@code where}: the folder
-     * in plain words); names masked as in submission records.
+     * in plain words; {@code newName} empty when it could not be renamed); names masked as in submission records.
      */
     public synchronized void renamed(String where, String oldName, String newName) {
         append("{" + field("time", Instant.now().toString())
-                + "," + field("event", "renamed")
+                + "," + field("event", newName.isEmpty() ? "unreadable-name" : "renamed")
                 + "," + field("source", "shared-folder")
                 + "," + field("folder", mask(where))
                 + "," + field("from", mask(oldName))

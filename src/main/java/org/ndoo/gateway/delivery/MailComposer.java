@@ -121,16 +121,20 @@ public final class MailComposer {
      * in the file-name encoding, or a backslash). Names are masked like everywhere outside a result.
      */
     public MimeMessage inputRenamed(String where, String oldName, String newName) {
+        boolean renamed = !newName.isEmpty();
         String body = "An entry in the inbox had a name the gateway could not read as it was (bytes that are not UTF-8,"
-                + " as a Windows share with a legacy code page writes them, or a backslash), so it was renamed to be"
-                + " processed.\n\n"
+                + " as a Windows share with a legacy code page writes them, or a backslash)"
+                + (renamed ? ", so it was renamed to be processed.\n\n" : ", and it could not be renamed.\n\n")
                 + "Where: " + NhsNumberMask.mask(where) + "\n"
                 + "Was: " + NhsNumberMask.mask(oldName) + " (bytes other than printable ASCII shown as %XX)\n"
-                + "Now: " + NhsNumberMask.mask(safe(newName)) + "\n\n"
-                + "It is now processed as usual under its new name: a file's submitter gets the result or a failure"
-                + " notice. Ask whoever copies files to the inbox to write names in UTF-8. No patient data is included"
-                + " in this notice.\n";
-        return compose(operator, "NDOO gateway: inbox entry renamed", body, null);
+                + (renamed ? "Now: " + NhsNumberMask.mask(safe(newName)) + "\n\n"
+                        + "It is now processed as usual under its new name: a file's submitter gets the result or a"
+                        + " failure notice."
+                        : "\nIt stays in the inbox unread: rename it (or remove it) by hand; the gateway's log says why"
+                        + " the rename failed.")
+                + " Ask whoever copies files to the inbox to write names in UTF-8. No patient data is included in"
+                + " this notice.\n";
+        return compose(operator, "NDOO gateway: inbox entry " + (renamed ? "renamed" : "cannot be read"), body, null);
     }
 
     private static Properties mailProperties() {

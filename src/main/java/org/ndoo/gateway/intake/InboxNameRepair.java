@@ -10,11 +10,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -39,7 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy implements CamelContextAware {
 
-    /** One rename: the folder it happened in (empty for the inbox root), the old name as shown, the new name. */
+    /**
+     * One rename: the folder it happened in (empty for the inbox root), the old name as shown, the new name (empty
+     * when the entry could not be renamed: it stays, and the operator must rename or remove it).
+     */
     public record Rename(String folder, String oldName, String newName, boolean isFolder) {
 
         /** Where it was, in plain words. */
@@ -56,6 +62,8 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
     private final Charset fileNames;
     private CamelContext camelContext;
     private ProducerTemplate notices;
+    /** Entries that could not be renamed (told once each, by their byte-exact URI). */
+    private final Set<String> unrenamable = ConcurrentHashMap.newKeySet();
 
     public InboxNameRepair(String inbox) {
         this(inbox, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
@@ -98,25 +106,37 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
     }
 
     private Path repairEntry(Path entry, String folder, List<Rename> renames) {
-        String name = entry.getFileName().toString();
-        boolean readable = entry.getParent().resolve(name).equals(entry) && name.indexOf('\\') < 0;
+        boolean readable = isReadable(entry);
         byte[] raw = readable ? null : rawName(entry);
         if (readable || isTemporary(new String(raw, StandardCharsets.ISO_8859_1))) {
             return entry;
         }
+        boolean isFolder = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
         Path target = freeName(entry.getParent(), readableName(raw));
         try {
             Files.move(entry, target);
         } catch (IOException e) {
-            LOG.warn("Cannot rename the unreadable name {} in {}: {}", shown(raw), where(folder), e.getMessage());
+            if (unrenamable.add(entry.toUri().toString())) {
+                LOG.warn("Cannot rename the unreadable name {} in {}: {}", shown(raw), where(folder), e.toString());
+                renames.add(new Rename(folder, shown(raw), "", isFolder));
+            }
             return entry;
         }
-        Rename rename = new Rename(folder, shown(raw), target.getFileName().toString(),
-                Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS));
+        Rename rename = new Rename(folder, shown(raw), target.getFileName().toString(), isFolder);
         LOG.warn("Renamed {} {} in {} to {}: its name could not be read as it was", rename.isFolder() ? "folder" : "file",
                 rename.oldName(), where(folder), rename.newName());
         renames.add(rename);
         return target;
+    }
+
+    /** Whether the name, as Java decodes it, names this entry again (and Camel would not split it at a backslash). */
+    private static boolean isReadable(Path entry) {
+        String name = entry.getFileName().toString();
+        try {
+            return name.indexOf('\\') < 0 && entry.getParent().resolve(name).equals(entry);
+        } catch (InvalidPathException e) {
+            return false; // the decoded name cannot even be encoded back (a non-UTF-8 locale)
+        }
     }
 
     /** A name the consumer never reads (an upload in progress): renaming it would break the writer's last rename. */
