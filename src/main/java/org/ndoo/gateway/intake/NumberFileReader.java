@@ -131,11 +131,11 @@ public final class NumberFileReader {
                 : "None of the " + Wording.count(rows, "row") + " holds a valid NHS number.";
         List<InvalidReason> reasons = counts.invalidReasonsByFrequency();
         InvalidReason most = reasons.get(0);
-        reason += (rows == 1 ? " Reason: " : " Most rows: ") + most.words() + " (" + Wording.number(counts.getInvalid(most))
-                + " of " + Wording.number(rows) + ")";
+        reason += (rows == 1 ? " Reason: " : " Most rows: ") + most.words() + " ("
+                + Wording.number(counts.invalidFor(most)) + " of " + Wording.number(rows) + ")";
         if (reasons.size() > 1) {
             reason += "; also " + Wording.list(reasons.subList(1, reasons.size()).stream()
-                    .map(r -> r.words() + " (" + Wording.number(counts.getInvalid(r)) + ")").toList());
+                    .map(r -> r.words() + " (" + Wording.number(counts.invalidFor(r)) + ")").toList());
         }
         reason += ".";
         if (counts.getSpreadsheetDamaged() > 0) {
