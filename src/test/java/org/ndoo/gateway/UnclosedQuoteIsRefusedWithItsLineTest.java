@@ -34,7 +34,7 @@ class UnclosedQuoteIsRefusedWithItsLineTest extends GatewayTestSupport {
         String text = Mails.text(notice);
         assertTrue(notice.getSubject().startsWith("NDOO check failed: extract.csv"), notice.getSubject());
         assertTrue(text.contains("The file cannot be read as CSV from line 4: a quoted field starting there runs on"
-                + " for more than 10000 characters without its closing quote"), text);
+                + " for more than 10,000 characters without its closing quote"), text);
         awaitCleanedUp(input);
 
         List<String> numbers = SyntheticNhsNumbers.valid(2800, 5);

@@ -109,7 +109,8 @@ public final class NumberFileReader {
                     }
                 }
             } catch (UncheckedIOException e) {
-                throw new SubmissionRejected("The file cannot be read as CSV from line " + (previousRecordEnd + 1)
+                throw new SubmissionRejected("The file cannot be read as CSV from line "
+                        + Wording.number(previousRecordEnd + 1)
                         + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row,"
                         + " save it as CSV again and drop it again.");
             }
