@@ -32,7 +32,7 @@ import org.ndoo.gateway.submission.Wording;
  * <p>
  * Accepted: CSV with comma, tab or semicolon (sniffed from the first line), with or without a header row, quoted
  * fields; MESH {@code .dat} lines ({@code 9434765919,}); UTF-8 with or without BOM, UTF-16 with BOM; LF, CRLF or CR.
- * The NHS-number column is found by its header ({@link ColumnLayout}), else it is the first column.
+ * The NHS-number column is chosen by {@link ColumnLayout} and recorded on the submission for the result email.
  */
 public final class NumberFileReader {
 
