@@ -210,6 +210,15 @@ class HostileInputCorpusTest extends GatewayTestSupport {
                 }
                 return atomically(target, out -> out.write(rows.toString().getBytes(StandardCharsets.US_ASCII)));
             }
+            case "unclosed-quote-5mb" -> {
+                byte[] rows = "9990000042\n".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+                return atomically(target, out -> {
+                    out.write("nhs_number\n9990000018\n\"9990000026\n".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 7; i++) {
+                        out.write(rows);
+                    }
+                });
+            }
             default -> throw new IllegalArgumentException("Unknown generator " + generator);
         }
     }

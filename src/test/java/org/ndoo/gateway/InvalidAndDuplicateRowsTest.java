@@ -49,7 +49,7 @@ class InvalidAndDuplicateRowsTest extends GatewayTestSupport {
         assertSameNumbers(SyntheticNhsNumbers.permitted(distinctValid), Mails.attachment(mail).numbers());
 
         String text = Mails.text(mail);
-        assertTrue(text.contains("First line numbers: 2, 6, 7, 8, 9."), text);
+        assertTrue(text.contains("Their line numbers: 2, 6, 7, 8, 9."), text);
         assertTrue(text.contains("2 of them look changed by a spreadsheet"), text);
         assertFalse(text.contains(wrongCheckDigit), "the email must not quote an invalid value");
         assertFalse(text.contains(valid.get(2)), "the email must not quote an invalid value");

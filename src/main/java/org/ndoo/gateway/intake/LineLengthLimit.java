@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 
 import org.ndoo.gateway.submission.SubmissionRejected;
+import org.ndoo.gateway.submission.Wording;
 
 /**
  * Stops reading a file at the first line longer than the limit, so that a file with no line breaks (or one huge
@@ -75,9 +76,9 @@ final class LineLengthLimit extends FilterReader {
         }
         afterCarriageReturn = false;
         if (++sinceLineBreak > maxLineLength) {
-            throw new SubmissionRejected("Line " + line + " of the file is longer than " + maxLineLength
-                    + " characters, so the file is not a list of NHS numbers (one per row). Check it is the right file"
-                    + " and that it was saved as CSV.");
+            throw new SubmissionRejected("Line " + Wording.number(line) + " of the file is longer than "
+                    + Wording.count(maxLineLength, "character") + ", so the file is not a list of NHS numbers (one per"
+                    + " row). Check it is the right file and that it was saved as CSV.");
         }
         checkRecord();
         switch (state) {
@@ -98,10 +99,11 @@ final class LineLengthLimit extends FilterReader {
 
     private void checkRecord() {
         if (++sinceRecordStart > maxLineLength) {
-            throw new SubmissionRejected("The file cannot be read as CSV from line " + recordStartLine + ": a quoted"
-                    + " field starting there runs on for more than " + maxLineLength + " characters without its"
-                    + " closing quote (\"). Check the quotes on line " + recordStartLine + " (a field that starts with"
-                    + " \" must end with another), save the file as CSV again and drop it again.");
+            String start = Wording.number(recordStartLine);
+            throw new SubmissionRejected("The file cannot be read as CSV from line " + start + ": a quoted field"
+                    + " starting there runs on for more than " + Wording.count(maxLineLength, "character") + " without"
+                    + " its closing quote (\"). Check the quotes on line " + start + " (a field that starts with \" must"
+                    + " end with another), save the file as CSV again and drop it again.");
         }
     }
 }

@@ -12,7 +12,8 @@ import org.ndoo.gateway.nhsnumber.NhsNumbers;
  * the per-row path.
  * <ul>
  * <li><b>Normalised</b> header: lower case, with every character that is not a letter or a digit removed (spaces,
- * invisible characters, underscores, dashes, dots, brackets, other punctuation): {@code "NHS_No."} is {@code nhsno}.</li>
+ * invisible characters, underscores, dashes, dots, brackets, other punctuation): {@code NHS_No.} is
+ * {@code nhsno}.</li>
  * <li><b>Known</b> NHS-number headers, normalised: {@code nhsnumber}, {@code nhsno}, {@code nhsnum}, {@code nhs}
  * ({@code NHS Number}, {@code nhs_number}, {@code NHSNumber}, {@code NHS No.}, {@code NHS-Num}, {@code NHS}...).</li>
  * <li>A header <b>looks like</b> an NHS-number column when its words (split at every character that is not a letter

@@ -32,7 +32,7 @@ import org.ndoo.gateway.submission.Wording;
  * <p>
  * Accepted: CSV with comma, tab or semicolon (sniffed from the first line), with or without a header row, quoted
  * fields; MESH {@code .dat} lines ({@code 9434765919,}); UTF-8 with or without BOM, UTF-16 with BOM; LF, CRLF or CR.
- * The NHS-number column is found by its header ({@link ColumnLayout}), else it is the first column.
+ * The NHS-number column is chosen by {@link ColumnLayout} and recorded on the submission for the result email.
  */
 public final class NumberFileReader {
 
@@ -109,7 +109,8 @@ public final class NumberFileReader {
                     }
                 }
             } catch (UncheckedIOException e) {
-                throw new SubmissionRejected("The file cannot be read as CSV from line " + (previousRecordEnd + 1)
+                throw new SubmissionRejected("The file cannot be read as CSV from line "
+                        + Wording.number(previousRecordEnd + 1)
                         + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row,"
                         + " save it as CSV again and drop it again.");
             }
@@ -131,11 +132,11 @@ public final class NumberFileReader {
                 : "None of the " + Wording.count(rows, "row") + " holds a valid NHS number.";
         List<InvalidReason> reasons = counts.invalidReasonsByFrequency();
         InvalidReason most = reasons.get(0);
-        reason += (rows == 1 ? " Reason: " : " Most rows: ") + most.words() + " (" + Wording.number(counts.getInvalid(most))
-                + " of " + Wording.number(rows) + ")";
+        reason += (rows == 1 ? " Reason: " : " Most rows: ") + most.words() + " ("
+                + Wording.number(counts.invalidFor(most)) + " of " + Wording.number(rows) + ")";
         if (reasons.size() > 1) {
             reason += "; also " + Wording.list(reasons.subList(1, reasons.size()).stream()
-                    .map(r -> r.words() + " (" + Wording.number(counts.getInvalid(r)) + ")").toList());
+                    .map(r -> r.words() + " (" + Wording.number(counts.invalidFor(r)) + ")").toList());
         }
         reason += ".";
         if (counts.getSpreadsheetDamaged() > 0) {

@@ -8,7 +8,8 @@ import org.ndoo.gateway.submission.SubmissionRejected;
 /**
  * How a submitted file's text is encoded, told from its first bytes: a byte-order mark (UTF-8, UTF-16), or UTF-16
  * without one (every other byte zero), else UTF-8. Files that are not text at all are refused with what they look
- * like: a spreadsheet or ZIP renamed {@code .csv}, an old Excel file, a PDF, or other binary data.
+ * like: a spreadsheet or ZIP renamed {@code .csv}, an old Excel file, a PDF, or other binary data. Text that is not
+ * UTF-8 in its first bytes is read as Windows-1252.
  *
  * @param bomLength bytes to skip before the text
  */
@@ -64,7 +65,21 @@ record TextEncoding(Charset charset, int bomLength) {
             throw new SubmissionRejected("The file is not text (it holds binary data), so it is not a list of NHS"
                     + " numbers. Export the list as CSV and drop that file.");
         }
-        return new TextEncoding(StandardCharsets.UTF_8, 0);
+        return isUtf8(head, length) ? new TextEncoding(StandardCharsets.UTF_8, 0)
+                : new TextEncoding(Charset.forName("windows-1252"), 0);
+    }
+
+    /**
+     * Whether the head is UTF-8 (a sequence cut at its end allowed). A file that is not, without a BOM, is read as
+     * Windows-1252 (ANSI, the Latin-1 superset Excel writes on Windows), so that its no-break spaces (byte A0) count as
+     * spaces instead of undecodable bytes.
+     */
+    private static boolean isUtf8(byte[] head, int length) {
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(length + 1);
+        return !StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(head, 0, length), out, false).isError();
     }
 
     private static boolean startsWith(byte[] head, int length, int... prefix) {

@@ -119,7 +119,8 @@ public final class MeshState {
         List<Long> invalidLines = lines.isEmpty() ? List.of()
                 : Arrays.stream(lines.split(",")).map(Long::valueOf).toList();
         if (p.getProperty("column") != null) {
-            s.setNumberColumn(new NumberColumn(Integer.parseInt(p.getProperty("column")), p.getProperty("columnHeader")));
+            s.setNumberColumn(new NumberColumn(Integer.parseInt(p.getProperty("column")),
+                    p.getProperty("columnHeader")));
         }
         s.getCounts().restore(number("rowsRead"), number("valid"), number("invalid"), number("duplicates"),
                 number("spreadsheetDamaged"), invalidLines);

@@ -82,14 +82,14 @@ public final class Counts {
     }
 
     /** Invalid rows for one reason (only while the file is read: the other reasons are not kept for MESH). */
-    public long getInvalid(InvalidReason reason) {
+    public long invalidFor(InvalidReason reason) {
         return invalidBy[reason.ordinal()];
     }
 
     /** The reasons found, most rows first (ties in the enum's order); empty if no row was invalid. */
     public List<InvalidReason> invalidReasonsByFrequency() {
-        return java.util.Arrays.stream(InvalidReason.values()).filter(r -> getInvalid(r) > 0)
-                .sorted(java.util.Comparator.comparingLong((InvalidReason r) -> getInvalid(r)).reversed()).toList();
+        return java.util.Arrays.stream(InvalidReason.values()).filter(r -> invalidFor(r) > 0)
+                .sorted(java.util.Comparator.comparingLong((InvalidReason r) -> invalidFor(r)).reversed()).toList();
     }
 
     /** Distinct valid numbers sent to the lookup. */

@@ -41,7 +41,7 @@ public final class Wording {
         return number(n) + " " + noun(n, singular, plural);
     }
 
-    /** The verb agreeing with {@code n}: {@code verb(1, "looks", "look")}. Same as {@link #noun(long, String, String)}. */
+    /** The verb agreeing with {@code n}: {@code verb(1, "looks", "look")} (as {@link #noun(long, String, String)}). */
     public static String verb(long n, String singular, String plural) {
         return noun(n, singular, plural);
     }

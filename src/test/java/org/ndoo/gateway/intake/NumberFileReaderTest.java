@@ -215,6 +215,39 @@ class NumberFileReaderTest {
     }
 
     @Test
+    void windows1252NoBreakSpacesCountAsSpaces() throws IOException {
+        // Excel on Windows saves "CSV" as ANSI: a no-break space is the single byte A0, not valid UTF-8
+        String content = "Num\u00E9ro NHS\r\n\u00A0" + spaced(A).replace(' ', '\u00A0') + "\r\n" + B + "\u00A0\r\n";
+        Submission submission = submission("list.csv", content.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        assertEquals(List.of(A, B), read(submission));
+        assertEquals(0, submission.getCounts().getInvalid());
+        assertEquals("column 1, \"Num\u00E9ro NHS\"", submission.getNumberColumn().describe());
+    }
+
+    @Test
+    void aQuoteNeverClosedIsRefusedWithTheLineItOpensOn() throws IOException {
+        String content = "nhs_number\n" + A + "\n\"" + B + "\n" + (C + "\n").repeat(5000);
+        Submission submission = submission("list.csv", content);
+
+        SubmissionRejected e = assertThrows(SubmissionRejected.class, () -> read(submission));
+
+        assertTrue(e.getMessage().contains("cannot be read as CSV from line 3: a quoted field starting there"),
+                e.getMessage());
+    }
+
+    @Test
+    void aQuoteNeverClosedWithinTheLimitIsRefusedWithItsLine() throws IOException {
+        Submission submission = submission("list.csv", "nhs_number\n" + A + "\n\"" + B + "\n" + C + "\n");
+
+        SubmissionRejected e = assertThrows(SubmissionRejected.class, () -> read(submission));
+
+        assertTrue(e.getMessage().contains("cannot be read as CSV from line 3 (a quoted field is never closed"),
+                e.getMessage());
+        assertNoValueQuoted(e.getMessage(), A, B, C);
+    }
+
+    @Test
     void malformedCsvIsRejectedWithoutQuotingIt() throws IOException {
         String broken = "\"" + B + "\"junk";
         Submission submission = submission("list.csv", A + "\n" + broken + "\n" + C + "\n");
