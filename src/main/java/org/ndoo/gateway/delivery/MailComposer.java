@@ -108,8 +108,8 @@ public final class MailComposer {
                 + "Reference: " + submission.getReference() + "\n"
                 + "Source: " + submission.getSource() + "\n"
                 + "Folder: " + (submission.getSubmitterFolder().isEmpty() ? Redact.INBOX_ROOT
-                        : MailAddresses.quoteSafely(submission.getSubmitterFolder())) + "\n"
-                + "File: " + MailAddresses.quoteSafely(submission.getFileName()) + " (" + submission.getByteSize()
+                        : NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getSubmitterFolder()))) + "\n"
+                + "File: " + NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getFileName())) + " (" + submission.getByteSize()
                 + " bytes)\n\n"
                 + "Reason: " + reason + "\n\n"
                 + "The file was deleted without being checked. No patient data is included in this notice.\n";

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -58,6 +59,8 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
     private static final Charset LEGACY = Charset.forName("windows-1252");
     private static final String NOTICE_ROUTE = "direct:inbox-name-repaired";
 
+    private static final AtomicBoolean WARNED_LOCALE = new AtomicBoolean();
+
     private final Path inbox;
     private final Charset fileNames;
     private CamelContext camelContext;
@@ -72,7 +75,7 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
     InboxNameRepair(String inbox, Charset fileNames) {
         this.inbox = Paths.get(inbox).toAbsolutePath();
         this.fileNames = fileNames;
-        if (!StandardCharsets.UTF_8.equals(fileNames)) {
+        if (!StandardCharsets.UTF_8.equals(fileNames) && !WARNED_LOCALE.getAndSet(true)) {
             LOG.warn("The JVM decodes file names as {} (from its locale), not UTF-8: names with accents or other"
                     + " non-ASCII letters cannot be read as they are and are renamed with _ in their place. Start the"
                     + " gateway under a UTF-8 locale (LANG=C.UTF-8).", fileNames.name());

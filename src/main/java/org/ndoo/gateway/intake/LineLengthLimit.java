@@ -29,7 +29,8 @@ final class LineLengthLimit extends FilterReader {
     private int state = FIELD_START;
     private boolean afterCarriageReturn;
     private int sinceLineBreak;
-    private int sinceRecordStart;
+    /** Characters of the current record on earlier lines: only inside a quoted field that spans lines. */
+    private int carried;
     private long line = 1;
     private long recordStartLine = 1;
 
@@ -53,7 +54,16 @@ final class LineLengthLimit extends FilterReader {
     public int read(char[] buffer, int offset, int length) throws IOException {
         int n = super.read(buffer, offset, length);
         for (int i = offset; i < offset + n; i++) {
-            count(buffer[i]);
+            char c = buffer[i];
+            // the hot path: a character inside an unquoted field (digits, mostly)
+            if (state == UNQUOTED && c != delimiter && c != '\n' && c != '\r') {
+                afterCarriageReturn = false;
+                if (++sinceLineBreak + carried > maxLineLength) {
+                    tooLong();
+                }
+            } else {
+                count(c);
+            }
         }
         return n;
     }
@@ -64,30 +74,29 @@ final class LineLengthLimit extends FilterReader {
                 line++;
             }
             afterCarriageReturn = c == '\r';
-            sinceLineBreak = 0;
             if (state == QUOTED) {
-                checkRecord();
+                carried += sinceLineBreak + 1; // the record goes on past this line break
+                sinceLineBreak = 0;
+                if (carried > maxLineLength) {
+                    tooLong();
+                }
             } else {
                 state = FIELD_START;
-                sinceRecordStart = 0;
+                sinceLineBreak = 0;
+                carried = 0;
                 recordStartLine = line;
             }
             return;
         }
         afterCarriageReturn = false;
-        if (++sinceLineBreak > maxLineLength) {
-            throw new SubmissionRejected("Line " + Wording.number(line) + " of the file is longer than "
-                    + Wording.count(maxLineLength, "character") + ", so the file is not a list of NHS numbers (one per"
-                    + " row). Check it is the right file and that it was saved as CSV.");
+        if (++sinceLineBreak + carried > maxLineLength) {
+            tooLong();
         }
-        checkRecord();
         switch (state) {
             case FIELD_START -> {
                 if (c == '"') {
                     state = QUOTED;
-                } else if (c == delimiter) {
-                    state = FIELD_START;
-                } else if (c != ' ' && c != '\t') {
+                } else if (c != delimiter && c != ' ' && c != '\t') {
                     state = UNQUOTED;
                 }
             }
@@ -97,13 +106,16 @@ final class LineLengthLimit extends FilterReader {
         }
     }
 
-    private void checkRecord() {
-        if (++sinceRecordStart > maxLineLength) {
-            String start = Wording.number(recordStartLine);
-            throw new SubmissionRejected("The file cannot be read as CSV from line " + start + ": a quoted field"
-                    + " starting there runs on for more than " + Wording.count(maxLineLength, "character") + " without"
-                    + " its closing quote (\"). Check the quotes on line " + start + " (a field that starts with \" must"
-                    + " end with another), save the file as CSV again and drop it again.");
+    private void tooLong() {
+        if (carried == 0) {
+            throw new SubmissionRejected("Line " + Wording.number(line) + " of the file is longer than "
+                    + Wording.count(maxLineLength, "character") + ", so the file is not a list of NHS numbers (one per"
+                    + " row). Check it is the right file and that it was saved as CSV.");
         }
+        String start = Wording.number(recordStartLine);
+        throw new SubmissionRejected("The file cannot be read as CSV from line " + start + ": a quoted field"
+                + " starting there runs on for more than " + Wording.count(maxLineLength, "character") + " without"
+                + " its closing quote (\"). Check the quotes on line " + start + " (a field that starts with \" must"
+                + " end with another), save the file as CSV again and drop it again.");
     }
 }
