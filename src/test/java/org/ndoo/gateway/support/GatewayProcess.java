@@ -27,7 +27,12 @@ public final class GatewayProcess {
 
     /** Starts the gateway with {@code settings} and waits until Camel reports it started. */
     public static GatewayProcess start(Map<String, String> settings, Path log) {
-        List<String> command = new ArrayList<>();
+        return start(List.of(), settings, log);
+    }
+
+    /** As {@link #start(Map, Path)}, run through {@code launcher} (for example {@code setpriv ...}) first. */
+    public static GatewayProcess start(List<String> launcher, Map<String, String> settings, Path log) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
