@@ -31,8 +31,8 @@ class FileReplacedWhileBeingReadIsNotDeletedTest extends GatewayTestSupport {
         List<String> replacement = SyntheticNhsNumbers.valid(34_500, 5);
         lookup.holdFromRequest(1);
         Path input = drop("weekly.csv", lines(original));
-        Await.until("the original read and sent to the lookup", Duration.ofSeconds(20),
-                () -> lookup.requests().size() == 1);
+        Await.until("the original read and its lookup request held", Duration.ofSeconds(20),
+                () -> lookup.held() == 1);
 
         // the writer of the replacement renames it over the input, as copy tools do
         Path partial = input.resolveSibling(".weekly.csv.part");
@@ -44,7 +44,8 @@ class FileReplacedWhileBeingReadIsNotDeletedTest extends GatewayTestSupport {
 
         MimeMessage first = awaitMail();
         assertSameNumbers(SyntheticNhsNumbers.permitted(original), Mails.attachment(first).numbers());
-        Await.until("the replacement sent to the lookup", Duration.ofSeconds(20), () -> lookup.requests().size() == 2);
+        Await.until("the replacement read and its lookup request held", Duration.ofSeconds(20),
+                () -> lookup.requests().size() == 2 && lookup.held() == 1);
         assertTrue(Files.exists(input), "the replacement was not deleted with the input it replaced");
         assertEquals(replacementKey, Files.readAttributes(input, java.nio.file.attribute.BasicFileAttributes.class)
                 .fileKey(), "the file in the inbox is still the replacement");
