@@ -21,11 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Named pipes and Unix-domain sockets in the inbox (in the root, in a submitter folder and deeper down) are never
- * opened: each is left in place and told to the operator once, however many scans see it, while normal files
+ * Named pipes, Unix-domain sockets and devices in the inbox (in the root, in a submitter folder and deeper down) are
+ * never opened: each is left in place and told to the operator once, however many scans see it, while normal files
  * beside them get their results as usual. (Opening a pipe with no writer would hold a submission thread for ever.)
  */
-class PipesAndSocketsInTheInboxAreSkippedWithOneOperatorNoticeTest extends GatewayTestSupport {
+class PipesSocketsAndDevicesInTheInboxAreSkippedWithOneOperatorNoticeTest extends GatewayTestSupport {
 
     @Test
     void eachSpecialEntryIsToldOnceAndLeftInPlace() throws Exception {
@@ -42,7 +42,7 @@ class PipesAndSocketsInTheInboxAreSkippedWithOneOperatorNoticeTest extends Gatew
             MimeMessage[] mails = awaitMails(5);
             List<MimeMessage> notices = toOperator(mails);
             assertEquals(4, notices.size(), "one operator notice per pipe or socket");
-            String all = String.join("\n", notices.stream().map(PipesAndSocketsInTheInboxAreSkippedWithOneOperatorNoticeTest::text).toList());
+            String all = String.join("\n", notices.stream().map(PipesSocketsAndDevicesInTheInboxAreSkippedWithOneOperatorNoticeTest::text).toList());
             for (Path special : List.of(pipes.get(0), pipes.get(1), pipes.get(2), socketFile)) {
                 // the whole path, digit runs masked (the test's temporary folder has one)
                 String named = "/inbox/" + inbox().relativize(special) + "\n";
@@ -65,6 +65,28 @@ class PipesAndSocketsInTheInboxAreSkippedWithOneOperatorNoticeTest extends Gatew
             pipes.forEach(p -> assertTrue(Files.exists(p, LinkOption.NOFOLLOW_LINKS), p + " left in place"));
             assertTrue(Files.exists(socketFile, LinkOption.NOFOLLOW_LINKS), "the socket is left in place");
         }
+    }
+
+    @Test
+    void aDeviceIsToldOnceAndLeftInPlace() throws Exception {
+        Path device = inbox().resolve(SUBMITTER).resolve("device.csv");
+        Files.createDirectories(device.getParent());
+        // a character device like /dev/zero: read, it would never end; creating one needs root (CAP_MKNOD)
+        boolean created = new ProcessBuilder("mknod", device.toString(), "c", "1", "5").start().waitFor() == 0;
+        org.junit.jupiter.api.Assumptions.assumeTrue(created, "mknod is not permitted here (not root, or no"
+                + " CAP_MKNOD): the device case is skipped, not passed");
+        List<String> numbers = SyntheticNhsNumbers.valid(31_500, 4);
+        Path normal = drop(SUBMITTER, "normal.csv", lines(numbers).getBytes(StandardCharsets.US_ASCII));
+
+        MimeMessage[] mails = awaitMails(2);
+        List<MimeMessage> notices = toOperator(mails);
+        assertEquals(1, notices.size());
+        String text = text(notices.get(0));
+        assertTrue(text.contains("/inbox/" + SUBMITTER + "/device.csv\n"), text);
+        assertTrue(text.contains("It is a device or other special file, not a file"), text);
+        awaitCleanedUp(normal);
+        assertTrue(Files.exists(device, LinkOption.NOFOLLOW_LINKS), "the device is left in place");
+        assertEquals(2, MAIL.getReceivedMessages().length);
     }
 
     private static Path mkfifo(Path path) throws IOException, InterruptedException {
