@@ -117,6 +117,20 @@ public final class MailComposer {
     }
 
     /**
+     * A notice to the operator about an inbox entry the gateway leaves in place because it cannot read it as a
+     * submission (a pipe, socket or device; no permission): {@code path} already has its digit runs masked.
+     */
+    public MimeMessage skippedEntry(String path, String reason) {
+        String body = "An entry in the inbox cannot be read as a submission and was left where it is.\n\n"
+                + "Path: " + safe(path) + "\n\n"
+                + "Reason: " + reason + "\n\n"
+                + "Nothing of it was read and nobody else was told: the opt-out lookup and the mail server are not"
+                + " involved. You are told once per path (again after the gateway restarts, if it is still there)."
+                + " No patient data is included in this notice.\n";
+        return compose(operator, "NDOO gateway: inbox entry skipped", body, null);
+    }
+
+    /**
      * A notice to the operator that an inbox entry was renamed because its name could not be read (bytes not valid
      * in the file-name encoding, or a backslash). Names are masked like everywhere outside a result.
      */

@@ -20,6 +20,9 @@ public final class SftpSourceRoutes extends RouteBuilder {
                     key -> properties.resolveProperty("gateway.sftp." + name + "." + key).orElse(null));
             var route = templatedRoute("sftp-intake").routeId("sftp-intake-" + name);
             source.templateParameters().forEach((key, value) -> route.parameter(key, String.valueOf(value)));
+            // Camel's done files (gateway.inbox.done-file-name): only when set, as Camel refuses an empty one
+            properties.resolveProperty(DoneFiles.KEY).map(String::strip).filter(p -> !p.isEmpty())
+                    .ifPresent(pattern -> route.parameter("doneFileName", pattern));
             log.info("Watching {}", source);
         });
     }

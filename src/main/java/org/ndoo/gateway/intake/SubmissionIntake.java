@@ -7,8 +7,10 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 
+import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.delivery.AllowedDomains;
 import org.ndoo.gateway.delivery.MailAddresses;
+import org.ndoo.gateway.submission.FileIdentity;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
 import org.ndoo.gateway.submission.UntrustedSubmission;
@@ -43,12 +45,14 @@ public final class SubmissionIntake {
      * A new submission for a file picked up from a drop folder.
      *
      * @param absolutePath the file as picked up
-     * @param relativePath its path below the drop folder: {@code <submitter-address>/<file>}
+     * @param relativePath its path below the drop folder: {@code <submitter-address>/<file>}; a file deeper down
+     *                     keeps its whole folder path ({@code a@nhs.net/sub}), which {@link #checkSubmitter} refuses
      */
     public Submission open(String absolutePath, String relativePath, long byteSize, String source) {
-        Path relative = Paths.get(relativePath);
-        String folder = relative.getNameCount() == 2 ? relative.getName(0).toString() : "";
-        return new Submission(newReference(), source, Paths.get(absolutePath), folder, byteSize);
+        Path input = Paths.get(absolutePath);
+        // which file the path holds now, before any of it is read: it is deleted later only if the path still holds it
+        return new Submission(newReference(), source, input, folderOf(Paths.get(relativePath)), byteSize,
+                FileIdentity.of(input));
     }
 
     /**
@@ -58,10 +62,16 @@ public final class SubmissionIntake {
     public Submission openRemote(String localPath, String host, String remotePath, String relativePath, long byteSize,
             String source, String defaultRecipient) {
         Path relative = Paths.get(relativePath);
-        String folder = relative.getNameCount() == 2 ? relative.getName(0).toString()
-                : relative.getNameCount() == 1 && defaultRecipient != null ? defaultRecipient.strip() : "";
+        String folder = relative.getNameCount() == 1 && defaultRecipient != null ? defaultRecipient.strip()
+                : folderOf(relative);
         return new Submission(newReference(), source, remoteOrigin(host, remotePath), Paths.get(localPath), folder,
                 byteSize);
+    }
+
+    /** The folders between the drop folder and the file, '/'-separated; empty for a file in the drop folder itself. */
+    private static String folderOf(Path relative) {
+        Path parent = relative.getParent();
+        return parent == null ? "" : parent.toString().replace('\\', '/');
     }
 
     /** The retry key of a remote file. */
@@ -75,6 +85,11 @@ public final class SubmissionIntake {
         if (folder.isEmpty()) {
             throw new UntrustedSubmission("The file was not in a submitter folder: files must be dropped into"
                     + " <inbox>/<submitter address>/.");
+        }
+        if (folder.contains("/")) {
+            throw new UntrustedSubmission("The file was in a sub-folder ('" + Redact.digits(MailAddresses.quoteSafely(folder))
+                    + "'): files must be dropped directly into <inbox>/<submitter address>/, and sub-folders are"
+                    + " not read.");
         }
         String address = MailAddresses.normalise(folder);
         if (address == null) {

@@ -16,6 +16,7 @@ public final class Submission {
     private final String fileName;
     private final long byteSize;
     private final String submitterFolder;
+    private final FileIdentity inputIdentity;
     private Instant receivedAt = Instant.now();
     private boolean awaitingReplies;
     private String submitter;
@@ -25,7 +26,14 @@ public final class Submission {
 
     /** A submission whose file was dropped locally: its origin is its absolute path. */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
-        this(reference, source, input.toAbsolutePath().toString(), input, submitterFolder, byteSize);
+        this(reference, source, input, submitterFolder, byteSize, null);
+    }
+
+    /** A local submission that knows which file its input path held when it was opened ({@code identity}). */
+    public Submission(String reference, String source, Path input, String submitterFolder, long byteSize,
+            FileIdentity identity) {
+        this(reference, source, input.toAbsolutePath().toString(), input, input.getFileName().toString(),
+                submitterFolder, byteSize, identity);
     }
 
     /**
@@ -40,6 +48,11 @@ public final class Submission {
     /** A submission with a file name of its own, as restored from saved state. */
     public Submission(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize) {
+        this(reference, source, origin, input, fileName, submitterFolder, byteSize, null);
+    }
+
+    private Submission(String reference, String source, String origin, Path input, String fileName,
+            String submitterFolder, long byteSize, FileIdentity inputIdentity) {
         this.reference = reference;
         this.source = source;
         this.origin = origin;
@@ -47,6 +60,7 @@ public final class Submission {
         this.fileName = fileName;
         this.submitterFolder = submitterFolder;
         this.byteSize = byteSize;
+        this.inputIdentity = inputIdentity;
     }
 
     /** The submission reference quoted in every email and audit record. */
@@ -83,6 +97,14 @@ public final class Submission {
     public String getExtension() {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT) : "";
+    }
+
+    /**
+     * Which file the input path held when the submission was opened; null when not known (a remote file's download,
+     * a submission restored from saved state). The input is deleted only while its path still holds this file.
+     */
+    public FileIdentity getInputIdentity() {
+        return inputIdentity;
     }
 
     public long getByteSize() {

@@ -98,7 +98,7 @@ class SubmissionIntakeTest {
     @CsvSource({
             "a@nhs.net/list.csv,     a@nhs.net",
             "list.csv,               ''",
-            "a@nhs.net/sub/list.csv, ''"})
+            "a@nhs.net/sub/list.csv, a@nhs.net/sub"})
     void openTakesTheSubmitterFolderFromTheRelativePath(String relativePath, String folder) {
         Submission submission = intake.open("/inbox/" + relativePath, relativePath, 42, "shared-folder");
 
@@ -108,6 +108,14 @@ class SubmissionIntakeTest {
         assertEquals("shared-folder", submission.getSource());
         assertTrue(submission.getReference().matches(REFERENCE), submission.getReference());
         assertNull(submission.getSubmitter(), "not trusted until checked");
+    }
+
+    @Test
+    void refusesAFileInASubFolderToTheOperator() {
+        Submission submission = intake.open("/inbox/a@nhs.net/sub/list.csv", "a@nhs.net/sub/list.csv", 42, "shared-folder");
+
+        UntrustedSubmission e = assertThrows(UntrustedSubmission.class, () -> intake.checkSubmitter(submission));
+        assertTrue(e.getMessage().startsWith("The file was in a sub-folder ('a@nhs.net/sub')"), e.getMessage());
     }
 
     private static Submission submission(String folder, String fileName) {

@@ -51,7 +51,12 @@ public final class GatewayProcess {
 
     /** Starts the gateway from the test classpath with {@code settings} and waits until it is ready. */
     public static GatewayProcess start(Map<String, String> settings, Path log) {
-        return launch(Launch.CLASSPATH, settings, List.of(), log).awaitReady();
+        return launch(List.of(), Launch.CLASSPATH, settings, List.of(), log).awaitReady();
+    }
+
+    /** As {@link #start(Map, Path)}, run through {@code launcher} (for example {@code setpriv ...}) first. */
+    public static GatewayProcess start(List<String> launcher, Map<String, String> settings, Path log) {
+        return launch(launcher, Launch.CLASSPATH, settings, List.of(), log).awaitReady();
     }
 
     /** Starts {@code target/ndoo-gateway.jar} with {@code settings} and waits until it is ready. */
@@ -61,7 +66,12 @@ public final class GatewayProcess {
 
     /** Starts the JVM and returns at once; stdout and stderr both go to {@code log}. */
     public static GatewayProcess launch(Launch launch, Map<String, String> settings, List<String> args, Path log) {
-        List<String> command = new ArrayList<>();
+        return launch(List.of(), launch, settings, args, log);
+    }
+
+    private static GatewayProcess launch(List<String> launcher, Launch launch, Map<String, String> settings,
+            List<String> args, Path log) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));

@@ -38,6 +38,7 @@ public final class LookupServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int holdFrom = Integer.MAX_VALUE;
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
     public LookupServer(SandboxRegistry registry, String token) throws IOException {
         HttpHandler sandbox = new SandboxLookupHandler(registry, token);
@@ -132,11 +133,20 @@ public final class LookupServer implements AutoCloseable {
     }
 
     private void awaitRelease() {
+        java.util.concurrent.CountDownLatch latch = held;
+        waiting.incrementAndGet();
         try {
-            held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(60, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
         }
+    }
+
+    /** How many requests are being held now (see {@link #holdFromRequest(int)}). */
+    public int held() {
+        return waiting.get();
     }
 
     public List<Request> requests() {

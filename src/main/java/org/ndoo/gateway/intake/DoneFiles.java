@@ -1,0 +1,77 @@
+package org.ndoo.gateway.intake;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+
+/**
+ * Camel's done-file convention for the shared folder ({@code gateway.inbox.done-file-name}): a file is complete
+ * once a file named by the pattern exists beside it ({@code ${file:name}} is the file's name,
+ * {@code ${file:name.noext}} the name without its extension). A done file is never a submission itself. Empty: off.
+ * (Camel's own {@code doneFileName} option cannot be left empty, and the shared folder deletes its inputs itself.)
+ * As a bean it reads the setting itself when Camel hands it the context: Camel's bean binding does not take a
+ * constructor value holding {@code ${...}}.
+ */
+public final class DoneFiles implements CamelContextAware {
+
+    /** The setting that holds the pattern. */
+    public static final String KEY = "gateway.inbox.done-file-name";
+    private static final Pattern TOKEN = Pattern.compile("\\$\\{file:name(\\.noext)?}");
+
+    private volatile String pattern = "";
+    private volatile Pattern doneFile;
+    private CamelContext camelContext;
+
+    /** Done files as set in {@link #KEY}, once Camel has handed over its context. */
+    public DoneFiles() {
+    }
+
+    public DoneFiles(String pattern) {
+        use(pattern);
+    }
+
+    private void use(String setting) {
+        this.pattern = setting == null ? "" : setting.strip();
+        this.doneFile = this.pattern.isEmpty() ? null : Pattern.compile(toRegex(this.pattern));
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+        use(camelContext.getPropertiesComponent().resolveProperty(KEY).orElse(""));
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    public boolean isOn() {
+        return doneFile != null;
+    }
+
+    /** The name of the done file that completes the file named {@code fileName}. */
+    public String doneFileFor(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String noExtension = dot > 0 ? fileName.substring(0, dot) : fileName;
+        return TOKEN.matcher(pattern).replaceAll(m -> Matcher.quoteReplacement(m.group(1) == null ? fileName : noExtension));
+    }
+
+    /** Whether {@code fileName} is the name of some file's done file. */
+    public boolean isDoneFile(String fileName) {
+        return doneFile != null && doneFile.matcher(fileName).matches();
+    }
+
+    private static String toRegex(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        Matcher m = TOKEN.matcher(pattern);
+        int last = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(pattern.substring(last, m.start()))).append(".+");
+            last = m.end();
+        }
+        return regex.append(Pattern.quote(pattern.substring(last))).toString();
+    }
+}
