@@ -2,8 +2,6 @@ package org.ndoo.gateway.operations;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -14,6 +12,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.retry.Failures;
+import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.submission.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,29 +27,21 @@ import org.slf4j.LoggerFactory;
 public final class RetryLog implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger("org.ndoo.gateway.retries");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
-            .withZone(ZoneId.systemDefault());
 
-    private final Failures failures;
-    private final int attempts;
-    private final long delay;
-    private final double multiplier;
-    private final long maxDelay;
-    private final int chunkSize;
+    private volatile Settings settings;
     private final Clock clock;
 
-    public RetryLog(Failures failures, int attempts, long delay, double multiplier, long maxDelay, int chunkSize) {
-        this(failures, attempts, delay, multiplier, maxDelay, chunkSize, Clock.systemUTC());
+    /** The in-place retry settings (gateway.retry.*) and the chunk size, as the error handler uses them. */
+    record Settings(int attempts, long delay, double multiplier, long maxDelay, int chunkSize) {
     }
 
-    RetryLog(Failures failures, int attempts, long delay, double multiplier, long maxDelay, int chunkSize,
-            Clock clock) {
-        this.failures = failures;
-        this.attempts = attempts;
-        this.delay = delay;
-        this.multiplier = multiplier;
-        this.maxDelay = maxDelay;
-        this.chunkSize = chunkSize;
+    /** Reads the settings from the gateway's properties at the first failure. */
+    public RetryLog() {
+        this(null, Clock.systemUTC());
+    }
+
+    RetryLog(Settings settings, Clock clock) {
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -59,28 +50,49 @@ public final class RetryLog implements Processor {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         int retry = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
-        if (failure == null || retry < 1 || retry > attempts || !failures.isRetriedInPlace(failure)) {
+        // by name, at the time of the failure: the one classifier the routes use (a bean that needs a bean that
+        // needs a bean cannot be wired by constructor in the YAML beans)
+        Failures failures = exchange.getContext().getRegistry().lookupByNameAndType("failures", Failures.class);
+        Settings s = settings(exchange);
+        if (failures == null || failure == null || retry < 1 || retry > s.attempts()
+                || !failures.isRetriedInPlace(failure)) {
             return;
         }
         Submission submission = exchange.getProperty("submission", Submission.class);
         LOG.warn(line(submission, what(exchange, submission), failures.classify(failure, null), retry));
     }
 
+    private Settings settings(Exchange exchange) {
+        if (settings == null) {
+            var context = exchange.getContext();
+            settings = new Settings(Integer.parseInt(property(context, "gateway.retry.attempts")),
+                    Long.parseLong(property(context, "gateway.retry.delay")),
+                    Double.parseDouble(property(context, "gateway.retry.backoff-multiplier")),
+                    Long.parseLong(property(context, "gateway.retry.max-delay")),
+                    Integer.parseInt(property(context, "gateway.lookup.chunk-size")));
+        }
+        return settings;
+    }
+
+    private static String property(org.apache.camel.CamelContext context, String key) {
+        return context.resolvePropertyPlaceholders("{{" + key + "}}").strip();
+    }
+
     String line(Submission submission, String what, Failure failure, int retry) {
         long wait = delayBefore(retry);
         Instant at = clock.instant().plusMillis(wait);
         return (submission == null ? "(no submission)" : submission.getReference()) + ": " + what + " failed ("
-                + failure.detail() + "); retry " + retry + " of " + attempts + " in about " + wait + " ms, at "
-                + TIME.format(at);
+                + failure.detail() + "); retry " + retry + " of " + settings.attempts() + " in about " + wait + " ms, at "
+                + RetrySchedule.TIME.format(at);
     }
 
     /** Camel's exponential back-off without its collision avoidance (which moves it by up to 15%). */
     long delayBefore(int retry) {
-        double wait = delay;
-        for (int i = 1; i < retry && wait < maxDelay; i++) {
-            wait *= multiplier;
+        double wait = settings.delay();
+        for (int i = 1; i < retry && wait < settings.maxDelay(); i++) {
+            wait *= settings.multiplier();
         }
-        return Math.min(maxDelay, Math.round(wait));
+        return Math.min(settings.maxDelay(), Math.round(wait));
     }
 
     private String what(Exchange exchange, Submission submission) {
@@ -92,7 +104,7 @@ public final class RetryLog implements Processor {
         }
         long toCheck = submission.getCounts().getToCheck();
         return "lookup chunk " + (submission.getCounts().getChunks() + 1) + " of "
-                + Math.max(1, (toCheck + chunkSize - 1) / chunkSize);
+                + Math.max(1, (toCheck + settings.chunkSize() - 1) / settings.chunkSize());
     }
 
     /** "the result mail to an***@nhs.net" (it has the attachment) or "a notice to ...". */

@@ -51,9 +51,9 @@ public record Failure(String outcome, String reason, String detail, Told told, b
             return what + "; the input stays and is tried again from " + RetrySchedule.TIME.format(nextAttempt);
         }
         return what + switch (told) {
-            case SUBMITTER -> "; submitter notified";
-            case OPERATOR -> "; operator notified";
-            case BOTH -> "; submitter and operator notified";
+            case SUBMITTER -> "; notifying the submitter";
+            case OPERATOR -> "; notifying the operator";
+            case BOTH -> "; notifying the submitter and the operator";
             case NOBODY -> "";
         };
     }

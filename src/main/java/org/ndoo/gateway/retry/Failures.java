@@ -117,7 +117,7 @@ public final class Failures {
 
     private static Failure lookupAnswer(int status) {
         if (status == 408 || status == 429 || status >= 500) {
-            return new Failure("failed", "The opt-out lookup service was unavailable (HTTP " + status + ")",
+            return new Failure("failed", "The opt-out lookup service was unavailable",
                     "the opt-out lookup is unavailable: HTTP " + status, BOTH, true, true, null);
         }
         if (status == 401 || status == 403 || status == 404 || status == 407) {
