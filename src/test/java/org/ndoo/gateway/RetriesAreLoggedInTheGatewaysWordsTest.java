@@ -53,7 +53,8 @@ class RetriesAreLoggedInTheGatewaysWordsTest extends FaultySmtpTestSupport {
         awaitMail();
         List<String> log = logLinesSince(mark);
         assertLine(matching(log, ": the result mail to ").get(0), "the result mail to an\\*\\*\\*@nhs\\.net failed"
-                + " \\(mail unavailable \\(ConnectException\\)\\); retry 1 of 3 in about 100 ms, at " + WHEN);
+                + " \\(the mail server is unavailable \\(MessagingException\\)\\); retry 1 of 3 in about 100 ms, at "
+                + WHEN);
         assertTrue(log.stream().noneMatch(l -> l.contains(SUBMITTER)), "the recipient is masked in every line");
         assertNoCamelDump(log);
     }

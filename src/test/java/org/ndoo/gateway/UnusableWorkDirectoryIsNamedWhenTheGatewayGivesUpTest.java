@@ -44,7 +44,7 @@ class UnusableWorkDirectoryIsNamedWhenTheGatewayGivesUpTest extends GatewayTestS
             assertFalse(told.contains("lookup") || told.contains("mail service"), told);
             assertTrue(Mails.text(operator).contains("the work directory is unusable (FileAlreadyExistsException"),
                     Mails.text(operator));
-            assertFalse(Files.exists(input), "given up: the input is deleted");
+            awaitCleanedUp(input);
             assertEquals(1, auditRecords().size());
             assertTrue(auditRecords().get(0).contains("\"outcome\":\"gave-up\""), auditRecords().get(0));
         } finally {

@@ -156,17 +156,17 @@ public final class Failures {
             deepest = t;
         }
         if (mail != null) {
-            return outage("the mail service", "mail", deepest);
+            return outage("the mail service", "the mail server", deepest);
         }
         if (io != null || failure instanceof MeshException) {
-            return outage("the opt-out lookup service", "lookup", deepest);
+            return outage("the opt-out lookup service", "the opt-out lookup", deepest);
         }
         return retryLater("The gateway kept hitting an unexpected problem",
                 "unexpected " + (failure == null ? "failure" : deepest.getClass().getName()));
     }
 
     private static Failure outage(String service, String what, Throwable cause) {
-        return new Failure("failed", capitalised(service) + " was unavailable", what + " unavailable ("
+        return new Failure("failed", capitalised(service) + " was unavailable", what + " is unavailable ("
                 + cause.getClass().getSimpleName() + ")", BOTH, true, true, null);
     }
 
