@@ -55,8 +55,8 @@ public final class StatusPage {
                 .append("table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("th,td{border:1px solid #aeb7bd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#e8edee}")
                 // the outcome table fits a 1280 px screen: names, reasons and times wrap, counts do not
-                .append("table.wide{width:100%;font-size:14px}table.wide th,table.wide td{white-space:normal;")
-                .append("overflow-wrap:anywhere}table.wide td.n{white-space:nowrap}")
+                .append("table.wide{width:100%;font-size:14px}table.wide th,table.wide td{white-space:normal}")
+                .append("table.wide td.w{overflow-wrap:anywhere}table.wide td.n{white-space:nowrap}")
                 .append("td.n{text-align:right}.up{color:#007f3b;font-weight:bold}.down{color:#d5281b;font-weight:bold}")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(text(gatewayName)).append(" status</h1>\n")
@@ -114,13 +114,14 @@ public final class StatusPage {
                 .append("<th>Permitted</th><th>Withheld</th><th>Took</th><th>Reason</th></tr>\n");
         for (SubmissionBoard.Outcome o : recent) {
             html.append("<tr><td>").append(time(o.finishedAt())).append("</td><td>").append(text(o.reference()))
-                    .append("</td><td>").append(text(o.submitter())).append("</td><td>").append(text(o.fileName()))
+                    .append("</td><td class=\"w\">").append(text(o.submitter())).append("</td><td class=\"w\">")
+                    .append(text(o.fileName()))
                     .append("</td><td>").append(text(o.outcome())).append("</td>");
             for (long count : new long[] {o.rowsRead(), o.invalid(), o.duplicates(), o.checked(), o.permitted(),
                     o.withheld()}) {
                 html.append("<td class=\"n\">").append(Wording.number(count)).append("</td>");
             }
-            html.append("<td class=\"n\">").append(Wording.number(o.durationMs())).append(" ms</td><td>")
+            html.append("<td class=\"n\">").append(Wording.number(o.durationMs())).append(" ms</td><td class=\"w\">")
                     .append(text(o.reason())).append("</td></tr>\n");
         }
         html.append("</table>\n");
@@ -134,9 +135,10 @@ public final class StatusPage {
                 .append("<table id=\"waiting\" class=\"wide\">\n<tr><th>Reference</th><th>Submitter</th><th>File</th>")
                 .append("<th>Source</th><th>Stage</th><th>Reason</th><th>Attempts</th><th>Next attempt</th></tr>\n");
         for (SubmissionBoard.Waiting w : waiting) {
-            html.append("<tr><td>").append(text(w.reference())).append("</td><td>").append(text(w.submitter()))
-                    .append("</td><td>").append(text(w.fileName())).append("</td><td>").append(text(w.source()))
-                    .append("</td><td>waiting</td><td>").append(text(w.reason())).append("</td><td class=\"n\">")
+            html.append("<tr><td>").append(text(w.reference())).append("</td><td class=\"w\">")
+                    .append(text(w.submitter())).append("</td><td class=\"w\">").append(text(w.fileName()))
+                    .append("</td><td>").append(text(w.source())).append("</td><td>waiting</td><td class=\"w\">")
+                    .append(text(w.reason())).append("</td><td class=\"n\">")
                     .append(w.attempts()).append("</td><td>")
                     .append(w.nextAttempt() == null ? "-" : time(w.nextAttempt())).append("</td></tr>\n");
         }

@@ -46,11 +46,11 @@ class StatusPageTest {
                         "failed", NOW, 10, 1, 0, 0, 0, 0, 0, "gateway configuration: the lookup answered HTTP 401")),
                 NOW);
 
-        assertTrue(html.contains("<td class=\"n\">10 ms</td><td>gateway configuration: the lookup answered HTTP 401</td>"),
+        assertTrue(html.contains("<td class=\"n\">10 ms</td><td class=\"w\">gateway configuration: the lookup answered HTTP 401</td>"),
                 html);
         assertTrue(html.contains("<h2>Waiting to be retried (1)</h2>"), html);
-        assertTrue(html.contains("<td>wait.csv</td><td>shared-folder</td><td>waiting</td>"
-                + "<td>the opt-out lookup is unavailable: HTTP 503</td><td class=\"n\">2</td>"
+        assertTrue(html.contains("<td class=\"w\">wait.csv</td><td>shared-folder</td><td>waiting</td>"
+                + "<td class=\"w\">the opt-out lookup is unavailable: HTTP 503</td><td class=\"n\">2</td>"
                 + "<td>2026-11-23 12:01:10 GMT</td>"), html);
     }
 
