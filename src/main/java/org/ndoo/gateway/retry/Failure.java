@@ -48,7 +48,9 @@ public record Failure(String outcome, String reason, String detail, Told told, b
     public String summary() {
         String what = (isPostponed() ? "not completed" : outcome) + " (" + detail + ")";
         if (isPostponed()) {
-            return what + "; the input stays and is tried again from " + RetrySchedule.TIME.format(nextAttempt);
+            // a MESH submission waiting for replies has no schedule: the next poll tries it again
+            return what + (nextAttempt == null ? "; tried again at the next poll"
+                    : "; the input stays and is tried again from " + RetrySchedule.TIME.format(nextAttempt));
         }
         return what + switch (told) {
             case SUBMITTER -> "; notifying the submitter";

@@ -158,6 +158,13 @@ class FailuresTest {
         assertEquals("the gateway's disk is full", f.detail());
     }
 
+    @Test
+    void aSubmissionWithoutScheduleIsPostponedToTheNextPoll() {
+        Failure f = failures.classify(new MeshException("no answer", 0), submission);
+        assertKind(f, Failure.POSTPONED, Failure.Told.NOBODY, true, true);
+        assertTrue(f.summary().endsWith("; tried again at the next poll"), f.summary());
+    }
+
     private static void assertKind(Failure f, String outcome, Failure.Told told, boolean inPlace, boolean later) {
         assertEquals(outcome, f.outcome(), f.toString());
         assertEquals(told, f.told(), f.toString());
