@@ -50,7 +50,7 @@ class LongSubmissionLogsItsProgressTest extends GatewayTestSupport {
                 progress.get(2));
         List<String> summary = log.stream().filter(l -> l.contains(": delivered; ")).toList();
         assertEquals(1, summary.size());
-        assertTrue(summary.get(0).matches(".*: delivered; 2502 rows, 1 invalid, 1 duplicates, 2500 checked, " + permitted
+        assertTrue(summary.get(0).matches(".*: delivered; 2502 rows, 1 invalid, 1 duplicate, 2500 checked, " + permitted
                 + " permitted, 3 chunks answered, \\d+ ms"), summary.get(0));
         for (String line : log) {
             for (String number : valid.subList(0, 50)) {

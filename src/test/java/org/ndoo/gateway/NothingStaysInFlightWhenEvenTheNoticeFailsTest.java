@@ -37,7 +37,7 @@ class NothingStaysInFlightWhenEvenTheNoticeFailsTest extends GatewayTestSupport 
         Path input = drop("no-numbers.csv", "name\nnot a number\n");
 
         Await.until("the attempt ended", Duration.ofSeconds(20),
-                () -> logLinesSince(mark).stream().anyMatch(l -> l.contains(": failed (SubmissionRejected)")));
+                () -> logLinesSince(mark).stream().anyMatch(l -> l.contains(": failed (") && l.contains("; notifying the submitter")));
         Await.until("nothing in flight", Duration.ofSeconds(20), () -> Http.get(statusUrl()).body().contains(
                 "No submission is being checked."));
 

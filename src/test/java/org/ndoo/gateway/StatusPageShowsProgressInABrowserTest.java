@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,19 +12,16 @@ import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.Browser;
 import org.ndoo.gateway.support.GatewayTestSupport;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The status page in a real browser (Debian's headless Chromium through chromedriver): while a large submission is
@@ -33,9 +29,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * outcome table shows it delivered with its counts. Screenshots in target/status-page-*.png. No NHS number appears.
  */
 class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
-
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private ChromeDriver browser;
 
@@ -46,18 +39,7 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        // .ci/run installs both, so CI always runs this test; elsewhere it is reported as skipped
-        Assumptions.assumeTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
-                "needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 1000));
+        browser = Browser.open(1400, 1000);
     }
 
     @AfterEach
@@ -85,7 +67,7 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
         assertEquals("shared-folder", cells.get(3).getText());
         assertEquals("checking", cells.get(4).getText());
         assertEquals("1 of 3", cells.get(5).getText().strip());
-        assertEquals("2500", cells.get(6).getText());
+        assertEquals("2,500", cells.get(6).getText());
         for (String dependency : new String[] {"inbox", "work-directory", "lookup", "mail-server"}) {
             assertEquals("UP", browser.findElement(By.xpath(
                     "//table[@id='dependencies']//tr[td[1]='" + dependency + "']/td[2]")).getText(), dependency);
@@ -103,9 +85,9 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
         });
         List<WebElement> outcome = browser.findElements(By.xpath("//table[@id='recent']//tr[td[2]='" + reference + "']/td"));
         assertEquals("delivered", outcome.get(4).getText());
-        assertEquals("2500", outcome.get(5).getText(), "rows");
-        assertEquals("2500", outcome.get(8).getText(), "checked");
-        assertEquals(Integer.toString(permitted.size()), outcome.get(9).getText(), "permitted");
+        assertEquals("2,500", outcome.get(5).getText(), "rows");
+        assertEquals("2,500", outcome.get(8).getText(), "checked");
+        assertEquals(String.format(java.util.Locale.UK, "%,d", permitted.size()), outcome.get(9).getText(), "permitted");
         assertEquals(Integer.toString(2500 - permitted.size()), outcome.get(10).getText(), "withheld");
         assertFalse(browser.findElements(By.id("in-flight-none")).isEmpty(), "nothing in flight any more");
         screenshot("target/status-page-after.png");

@@ -26,7 +26,15 @@ public final class AuditLog {
     }
 
     /** Appends the record of a submission that ended with {@code outcome} (and a short {@code detail}). */
-    public synchronized void record(Submission submission, String outcome, String detail) {
+    public void record(Submission submission, String outcome, String detail) {
+        record(submission, outcome, detail, Duration.between(submission.getReceivedAt(), Instant.now()).toMillis());
+    }
+
+    /**
+     * As {@link #record(Submission, String, String)}, with the submission's one duration, as close-submission gives
+     * it to the status page and the log too.
+     */
+    public synchronized void record(Submission submission, String outcome, String detail, long durationMs) {
         Counts c = submission.getCounts();
         Instant now = Instant.now();
         String json = "{" + field("time", now.toString())
@@ -47,7 +55,7 @@ public final class AuditLog {
                 + "," + field("outcome", outcome)
                 + "," + field("detail", detail == null ? "" : mask(detail))
                 + "," + field("receivedAt", submission.getReceivedAt().toString())
-                + ",\"durationMs\":" + Duration.between(submission.getReceivedAt(), now).toMillis()
+                + ",\"durationMs\":" + durationMs
                 + "}\n";
         append(json);
     }

@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
@@ -16,8 +18,10 @@ import jakarta.mail.internet.MimeMultipart;
 
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.privacy.NhsNumberMask;
+import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.Wording;
 
 /**
  * Writes the gateway's three kinds of email as RFC 5322 messages: the result (to the submitter, with the response
@@ -90,27 +94,28 @@ public final class MailComposer {
                 + submission.getReference() + ")", body, null);
     }
 
-    /** A failure notice for a lookup that refused the request with an HTTP status that retrying will not change. */
-    public MimeMessage lookupRefused(Submission submission, int status) {
-        return failure(submission, "The opt-out lookup service refused the request (HTTP " + status + "). This is"
-                + " usually a configuration problem at the gateway, so please also tell the gateway operator.");
-    }
-
-    /** A failure notice for a submission that could not be completed within the retry period. */
-    public MimeMessage gaveUp(Submission submission, String maxAge) {
-        return failure(submission, "The opt-out lookup or the mail service was unavailable for longer than the"
-                + " gateway waits (" + maxAge + "), so the file was not checked. Drop the file again later.");
+    /**
+     * The notices a failure calls for (see Failures): the submitter's failure notice, then the operator's; only the
+     * operator's when the submitter cannot be trusted.
+     */
+    public List<MimeMessage> notices(Submission submission, Failure failure) {
+        List<MimeMessage> notices = new ArrayList<>(2);
+        boolean trusted = submission.isSubmitterTrusted();
+        if (failure.tellsSubmitter() && trusted) {
+            notices.add(failure(submission, failure.reason()));
+        }
+        if (!trusted || failure.told() == Failure.Told.OPERATOR) {
+            notices.add(operatorNotice(submission, failure.reason()));
+        } else if (failure.tellsOperator()) {
+            notices.add(operatorAlert(submission, failure));
+        }
+        return notices;
     }
 
     /** A notice to the operator about a submission that cannot be answered to its submitter. */
     public MimeMessage operatorNotice(Submission submission, String reason) {
         String body = "A submission was refused and its submitter could not be told.\n\n"
-                + "Reference: " + submission.getReference() + "\n"
-                + "Source: " + submission.getSource() + "\n"
-                + "Folder: " + (submission.getSubmitterFolder().isEmpty() ? Redact.INBOX_ROOT
-                        : NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getSubmitterFolder()))) + "\n"
-                + "File: " + NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getFileName())) + " (" + submission.getByteSize()
-                + " bytes)\n\n"
+                + about(submission)
                 + "Reason: " + reason + "\n\n"
                 + "The file was deleted without being checked. No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission refused (" + submission.getReference() + ")", body, null);
@@ -157,6 +162,25 @@ public final class MailComposer {
         properties.setProperty("mail.mime.splitlongparameters", "true");
         properties.setProperty("mail.mime.encodefilename", "false");
         return properties;
+    }
+
+    /** A notice to the operator about a failure the submitter was told of but cannot fix. */
+    public MimeMessage operatorAlert(Submission submission, Failure failure) {
+        String body = "A submission failed for a reason the submitter cannot fix. The submitter was told.\n\n"
+                + about(submission)
+                + "What went wrong: " + failure.detail() + "\n"
+                + "The submitter was told: " + failure.reason() + "\n\n"
+                + "No patient data is included in this notice.\n";
+        return compose(operator, "NDOO gateway: submission failed (" + submission.getReference() + ")", body, null);
+    }
+
+    private static String about(Submission submission) {
+        return "Reference: " + submission.getReference() + "\n"
+                + "Source: " + submission.getSource() + "\n"
+                + "Folder: " + (submission.getSubmitterFolder().isEmpty() ? Redact.INBOX_ROOT
+                        : NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getSubmitterFolder()))) + "\n"
+                + "File: " + NhsNumberMask.mask(MailAddresses.quoteSafely(submission.getFileName())) + " ("
+                + Wording.count(submission.getByteSize(), "byte", "bytes") + ")\n\n";
     }
 
     /** The message as RFC 5322 bytes, for the pickup folder. */

@@ -102,6 +102,7 @@ public final class MeshReplies {
                 throw new UncheckedIOException("Cannot read an answer of " + submission.getReference(), e);
             }
         }
+        submission.getCounts().countAllAnswered();
     }
 
     private void store(IncomingMessage message) {

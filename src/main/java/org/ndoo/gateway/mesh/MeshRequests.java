@@ -53,7 +53,7 @@ public final class MeshRequests {
 
     /** Sends every chunk and marks the submission as awaiting replies. */
     public void send(Submission submission) {
-        long numbers = submission.getCounts().getChecked();
+        long numbers = submission.getCounts().getToCheck();
         int chunks = (int) ((numbers + chunkSize - 1) / chunkSize);
         MeshState state = MeshState.start(submission, chunks, chunkSize,
                 Instant.now().plus(Durations.parse(maxWait)));

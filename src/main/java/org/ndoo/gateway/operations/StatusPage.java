@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import org.ndoo.gateway.submission.Wording;
+
 /**
  * The read-only status page: dependency health, the submissions in flight with their progress, and the last
  * outcomes with their counts. Plain server-rendered HTML (no script, no external files) that refreshes itself, so it
@@ -13,7 +15,7 @@ import java.util.List;
  */
 public final class StatusPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     private final SubmissionBoard board;
     private final DependencyHealth health;
@@ -35,11 +37,16 @@ public final class StatusPage {
 
     /** The page, as of now. */
     public String render() {
-        return page(health.all(), board.inFlight(), board.recent(), Instant.now());
+        return page(health.all(), board.inFlight(), board.waiting(), board.recent(), Instant.now());
     }
 
     String page(List<DependencyHealth.Check> checks, List<SubmissionBoard.InFlight> inFlight,
                   List<SubmissionBoard.Outcome> recent, Instant now) {
+        return page(checks, inFlight, List.of(), recent, now);
+    }
+
+    String page(List<DependencyHealth.Check> checks, List<SubmissionBoard.InFlight> inFlight,
+                List<SubmissionBoard.Waiting> waiting, List<SubmissionBoard.Outcome> recent, Instant now) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"refresh\" content=\"").append(refreshSeconds).append("\">\n")
@@ -47,6 +54,9 @@ public final class StatusPage {
                 .append("<style>body{font-family:Arial,Helvetica,sans-serif;font-size:16px;margin:1.5em;color:#212b32}")
                 .append("table{border-collapse:collapse;margin-bottom:1.5em}")
                 .append("th,td{border:1px solid #aeb7bd;padding:4px 8px;text-align:left;white-space:nowrap}th{background:#e8edee}")
+                // the outcome table fits a 1280 px screen: names, reasons and times wrap, counts do not
+                .append("table.wide{width:100%;font-size:14px}table.wide th,table.wide td{white-space:normal}")
+                .append("table.wide td.w{overflow-wrap:anywhere}table.wide td.n{white-space:nowrap}")
                 .append("td.n{text-align:right}.up{color:#007f3b;font-weight:bold}.down{color:#d5281b;font-weight:bold}")
                 .append("</style>\n</head>\n<body>\n")
                 .append("<h1>").append(text(gatewayName)).append(" status</h1>\n")
@@ -54,6 +64,7 @@ public final class StatusPage {
                 .append(" seconds. It shows references, submitters, file names and counts only.</p>\n");
         dependencies(html, checks);
         inFlight(html, inFlight, now);
+        waiting(html, waiting);
         recent(html, recent);
         return html.append("</body>\n</html>\n").toString();
     }
@@ -86,7 +97,7 @@ public final class StatusPage {
             } else {
                 html.append("-");
             }
-            html.append("</td><td class=\"n\">").append(s.rowsRead()).append("</td><td class=\"n\">")
+            html.append("</td><td class=\"n\">").append(Wording.number(s.rowsRead())).append("</td><td class=\"n\">")
                     .append(Duration.between(s.receivedAt(), now).toSeconds()).append(" s</td></tr>\n");
         }
         html.append("</table>\n");
@@ -98,18 +109,38 @@ public final class StatusPage {
             html.append("<p id=\"recent-none\">No submission has finished since the gateway started.</p>\n");
             return;
         }
-        html.append("<table id=\"recent\">\n<tr><th>Finished</th><th>Reference</th><th>Submitter</th><th>File</th>")
-                .append("<th>Outcome</th><th>Rows</th><th>Invalid</th><th>Duplicates</th><th>Checked</th>")
-                .append("<th>Permitted</th><th>Withheld</th><th>Took</th></tr>\n");
+        html.append("<table id=\"recent\" class=\"wide\">\n<tr><th>Finished</th><th>Reference</th><th>Submitter</th>")
+                .append("<th>File</th><th>Outcome</th><th>Rows</th><th>Invalid</th><th>Duplicates</th><th>Checked</th>")
+                .append("<th>Permitted</th><th>Withheld</th><th>Took</th><th>Reason</th></tr>\n");
         for (SubmissionBoard.Outcome o : recent) {
             html.append("<tr><td>").append(time(o.finishedAt())).append("</td><td>").append(text(o.reference()))
-                    .append("</td><td>").append(text(o.submitter())).append("</td><td>").append(text(o.fileName()))
+                    .append("</td><td class=\"w\">").append(text(o.submitter())).append("</td><td class=\"w\">")
+                    .append(text(o.fileName()))
                     .append("</td><td>").append(text(o.outcome())).append("</td>");
             for (long count : new long[] {o.rowsRead(), o.invalid(), o.duplicates(), o.checked(), o.permitted(),
                     o.withheld()}) {
-                html.append("<td class=\"n\">").append(count).append("</td>");
+                html.append("<td class=\"n\">").append(Wording.number(count)).append("</td>");
             }
-            html.append("<td class=\"n\">").append(o.durationMs()).append(" ms</td></tr>\n");
+            html.append("<td class=\"n\">").append(Wording.number(o.durationMs())).append(" ms</td><td class=\"w\">")
+                    .append(text(o.reason())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    private void waiting(StringBuilder html, List<SubmissionBoard.Waiting> waiting) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        html.append("<h2>Waiting to be retried (").append(waiting.size()).append(")</h2>\n")
+                .append("<table id=\"waiting\" class=\"wide\">\n<tr><th>Reference</th><th>Submitter</th><th>File</th>")
+                .append("<th>Source</th><th>Stage</th><th>Reason</th><th>Attempts</th><th>Next attempt</th></tr>\n");
+        for (SubmissionBoard.Waiting w : waiting) {
+            html.append("<tr><td>").append(text(w.reference())).append("</td><td class=\"w\">")
+                    .append(text(w.submitter())).append("</td><td class=\"w\">").append(text(w.fileName()))
+                    .append("</td><td>").append(text(w.source())).append("</td><td>waiting</td><td class=\"w\">")
+                    .append(text(w.reason())).append("</td><td class=\"n\">")
+                    .append(w.attempts()).append("</td><td>")
+                    .append(w.nextAttempt() == null ? "-" : time(w.nextAttempt())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ndoo.gateway.audit.Redact;
+import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 
@@ -39,13 +40,27 @@ public final class SubmissionBoard {
     /** A finished submission, as shown. */
     public record Outcome(String reference, String submitter, String fileName, String outcome, Instant finishedAt,
                           long durationMs, long rowsRead, long invalid, long duplicates, long checked, long permitted,
-                          long withheld) {
+                          long withheld, String reason) {
+
+        /** An outcome without a reason (delivered). */
+        public Outcome(String reference, String submitter, String fileName, String outcome, Instant finishedAt,
+                       long durationMs, long rowsRead, long invalid, long duplicates, long checked, long permitted,
+                       long withheld) {
+            this(reference, submitter, fileName, outcome, finishedAt, durationMs, rowsRead, invalid, duplicates,
+                    checked, permitted, withheld, "");
+        }
+    }
+
+    /** An input that could not be finished yet (lookup or mail down...) and waits for its next attempt. */
+    public record Waiting(String reference, String submitter, String fileName, String source, String reason,
+                          int attempts, Instant nextAttempt) {
     }
 
     private final int chunkSize;
     private final Clock clock;
     private final Map<String, Tracked> inFlight = new ConcurrentHashMap<>();
     private final Deque<Outcome> recent = new ArrayDeque<>();
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public SubmissionBoard(int chunkSize) {
@@ -66,6 +81,28 @@ public final class SubmissionBoard {
         inFlight.put(submission.getReference(), new Tracked(submission, "reading"));
     }
 
+    /** The attempt failed for a reason that may pass: the input waits for its next attempt, shown as waiting. */
+    public void waiting(Submission submission, Failure failure) {
+        waiting.merge(submission.getOrigin(), new Waiting(submission.getReference(), submitter(submission),
+                fileName(submission), submission.getSource(), failure.detail(), 1, failure.nextAttempt()),
+                (old, fresh) -> new Waiting(fresh.reference(), fresh.submitter(), fresh.fileName(), fresh.source(),
+                        fresh.reason(), old.attempts() + 1, fresh.nextAttempt()));
+    }
+
+    /** The inputs waiting to be tried again, the next due first. */
+    public List<Waiting> waiting() {
+        java.util.Set<String> running = new java.util.HashSet<>();
+        inFlight.values().forEach(t -> running.add(t.submission.getOrigin()));
+        List<Waiting> list = new ArrayList<>();
+        waiting.forEach((origin, w) -> {
+            if (!running.contains(origin)) {
+                list.add(w);
+            }
+        });
+        list.sort(Comparator.comparing(Waiting::nextAttempt, Comparator.nullsLast(Comparator.naturalOrder())));
+        return list;
+    }
+
     /** The file is read: its numbers now go to the lookup. */
     public void read(Submission submission) {
         track(submission).stage = "checking";
@@ -79,8 +116,10 @@ public final class SubmissionBoard {
         long asked = chunk.chars().filter(c -> c == '\n').count();
         Tracked tracked = track(submission);
         tracked.checkedSoFar += asked;
+        submission.getCounts().countAnswered(asked);
+        long toCheck = submission.getCounts().getToCheck();
         return "chunk " + submission.getCounts().getChunks() + " of " + chunksTotal(submission) + " answered, "
-                + tracked.checkedSoFar + " of " + submission.getCounts().getChecked() + " numbers checked, "
+                + tracked.checkedSoFar + " of " + toCheck + (toCheck == 1 ? " number" : " numbers") + " checked, "
                 + tracked.checkedSoFar * 1000 / durationMs(submission) + " numbers/s";
     }
 
@@ -106,12 +145,21 @@ public final class SubmissionBoard {
 
     /** The submission ended in {@code outcome} (delivered, failed, refused...). */
     public void finished(Submission submission, String outcome) {
+        finished(submission, outcome, "", Duration.between(submission.getReceivedAt(), clock.instant()).toMillis());
+    }
+
+    /**
+     * The submission ended in {@code outcome} for {@code reason} (empty when delivered), {@code durationMs} after it
+     * was picked up: the one duration close-submission also gives the audit record and the log.
+     */
+    public void finished(Submission submission, String outcome, String reason, long durationMs) {
         inFlight.remove(submission.getReference());
+        waiting.remove(submission.getOrigin());
         Counts c = submission.getCounts();
-        Instant now = clock.instant();
         Outcome finished = new Outcome(submission.getReference(), submitter(submission), fileName(submission), outcome,
-                now, Duration.between(submission.getReceivedAt(), now).toMillis(), c.getRowsRead(), c.getInvalid(),
-                c.getDuplicates(), c.getChecked(), c.getPermitted(), c.getChunks() > 0 ? c.getWithheld() : 0);
+                clock.instant(), durationMs, c.getRowsRead(), c.getInvalid(), c.getDuplicates(), c.getChecked(),
+                c.getPermitted(), c.getChunks() > 0 ? c.getWithheld() : 0,
+                reason == null ? "" : Redact.digits(reason));
         synchronized (recent) {
             recent.addFirst(finished);
             while (recent.size() > RECENT) {
@@ -128,7 +176,7 @@ public final class SubmissionBoard {
             Submission s = t.submission;
             Counts c = s.getCounts();
             list.add(new InFlight(s.getReference(), submitter(s), fileName(s), s.getSource(), s.getReceivedAt(),
-                    c.getChunks(), chunksTotal(s), c.getRowsRead(), c.getChecked(), t.stage));
+                    c.getChunks(), chunksTotal(s), c.getRowsRead(), c.getToCheck(), t.stage));
         }
         list.sort(Comparator.comparing(InFlight::receivedAt));
         return list;
@@ -158,7 +206,7 @@ public final class SubmissionBoard {
     }
 
     private int chunksTotal(Submission submission) {
-        return (int) ((submission.getCounts().getChecked() + chunkSize - 1) / chunkSize);
+        return (int) ((submission.getCounts().getToCheck() + chunkSize - 1) / chunkSize);
     }
 
     private static String submitter(Submission s) {

@@ -3,6 +3,8 @@ package org.ndoo.gateway.retry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,6 +18,10 @@ import org.ndoo.gateway.submission.Submission;
  * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh.
  */
 public final class RetrySchedule {
+
+    /** How times are shown to operators (log lines, status page): local time with its zone. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
+            .withZone(ZoneId.systemDefault());
 
     private record Attempts(Instant first, Instant last, int count) {
     }
@@ -55,13 +61,23 @@ public final class RetrySchedule {
 
     /** Whether the input at {@code input} (its origin) may be picked up now: never tried, or its back-off has passed. */
     public boolean isDue(String input) {
+        Instant next = nextAttempt(input);
+        return next == null || !clock.instant().isBefore(next);
+    }
+
+    /** When the submission's input may be picked up again; {@code null} if it is not waiting. */
+    public Instant nextAttempt(Submission submission) {
+        return nextAttempt(submission.getOrigin());
+    }
+
+    private Instant nextAttempt(String input) {
         Attempts a = attempts.get(input);
         if (a == null) {
-            return true;
+            return null;
         }
         Duration delay = delayAfter(a.count());
         double stretch = 1 + jitter * ((input.hashCode() & 0x7fffffff) % 1000) / 1000.0;
-        return !clock.instant().isBefore(a.last().plus(Duration.ofMillis((long) (delay.toMillis() * stretch))));
+        return a.last().plus(Duration.ofMillis((long) (delay.toMillis() * stretch)));
     }
 
     /** Whether the input has been retried for longer than the maximum age and should be given up. */

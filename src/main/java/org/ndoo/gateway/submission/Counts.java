@@ -19,6 +19,7 @@ public final class Counts {
     private final long[] invalidBy = new long[InvalidReason.values().length];
     private long permitted;
     private int chunks;
+    private long answered;
     private final List<Long> firstInvalidLines = new ArrayList<>();
 
     public void countValid() {
@@ -92,9 +93,27 @@ public final class Counts {
                 .sorted(java.util.Comparator.comparingLong((InvalidReason r) -> invalidFor(r)).reversed()).toList();
     }
 
-    /** Distinct valid numbers sent to the lookup. */
-    public long getChecked() {
+    /** Distinct valid numbers, to be sent to the lookup. */
+    public long getToCheck() {
         return valid - duplicates;
+    }
+
+    /**
+     * Numbers the lookup answered for: all of {@link #getToCheck()} once the result is complete, fewer (or none)
+     * when a submission failed on the way. Never counts a number no lookup answered.
+     */
+    public long getChecked() {
+        return answered;
+    }
+
+    /** The lookup answered a chunk of {@code numbers} numbers. */
+    public void countAnswered(long numbers) {
+        answered += numbers;
+    }
+
+    /** Every number to check was answered (the MESH replies, assembled in one go). */
+    public void countAllAnswered() {
+        answered = getToCheck();
     }
 
     public long getPermitted() {
@@ -113,5 +132,18 @@ public final class Counts {
 
     public List<Long> getFirstInvalidLines() {
         return Collections.unmodifiableList(firstInvalidLines);
+    }
+
+    /** For the log once the file is read: "3 rows, 1 invalid, 1 duplicate, 1 to check". */
+    public String readSummary() {
+        return Wording.countPlain(rowsRead, "row", "rows") + ", " + invalid + " invalid, "
+                + Wording.countPlain(duplicates, "duplicate", "duplicates") + ", " + getToCheck() + " to check";
+    }
+
+    /** For the log when the submission ends: "... 1 checked, 1 permitted, 1 chunk answered". */
+    public String summary() {
+        return Wording.countPlain(rowsRead, "row", "rows") + ", " + invalid + " invalid, "
+                + Wording.countPlain(duplicates, "duplicate", "duplicates") + ", " + getChecked() + " checked, "
+                + permitted + " permitted, " + Wording.countPlain(chunks, "chunk", "chunks") + " answered";
     }
 }

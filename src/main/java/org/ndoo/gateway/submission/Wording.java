@@ -21,6 +21,11 @@ public final class Wording {
         return NumberFormat.getIntegerInstance(Locale.UK).format(n);
     }
 
+    /** As {@link #count(long, String, String)} without separators, for log lines, which operators grep: {@code 12345 chunks}. */
+    public static String countPlain(long n, String singular, String plural) {
+        return n + " " + noun(n, singular, plural);
+    }
+
     /** The noun for {@code n}: {@code singular} for exactly 1, else {@code plural}. */
     public static String noun(long n, String singular, String plural) {
         return n == 1 ? singular : plural;

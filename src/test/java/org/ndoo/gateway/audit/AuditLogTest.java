@@ -34,6 +34,7 @@ class AuditLogTest {
         counts.countDuplicate();
         counts.countInvalid(4, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
         counts.countChunk(1);
+        counts.countAnswered(2);
 
         audit.record(delivered, "delivered", "sent by email");
         audit.record(submission("NDOO-20250101-090100-BBBBB", "other.csv", "a@nhs.net"), "rejected", null);

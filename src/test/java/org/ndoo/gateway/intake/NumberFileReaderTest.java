@@ -160,7 +160,7 @@ class NumberFileReaderTest {
         Counts counts = submission.getCounts();
         assertEquals(6, counts.getValid());
         assertEquals(3, counts.getDuplicates());
-        assertEquals(3, counts.getChecked());
+        assertEquals(3, counts.getToCheck());
     }
 
     @Test

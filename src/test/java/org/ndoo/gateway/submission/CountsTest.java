@@ -19,8 +19,12 @@ class CountsTest {
         counts.countDuplicate();
         counts.countInvalid(3, InvalidReason.SPREADSHEET);
         counts.countInvalid(9, InvalidReason.WRONG_CHECK_DIGIT);
+        assertEquals(4, counts.getToCheck());
+        assertEquals(0, counts.getChecked(), "nothing is checked until the lookup answers");
         counts.countChunk(2);
+        counts.countAnswered(3);
         counts.countChunk(1);
+        counts.countAnswered(1);
 
         assertEquals(7, counts.getRowsRead());
         assertEquals(5, counts.getValid());

@@ -52,6 +52,23 @@ public final class Mails {
         return to.get(0);
     }
 
+    /** The one mail among {@code mails} addressed to {@code address}. */
+    public static MimeMessage addressedTo(MimeMessage[] mails, String address) throws MessagingException {
+        MimeMessage found = null;
+        for (MimeMessage mail : mails) {
+            if (address.equals(to(mail))) {
+                if (found != null) {
+                    throw new AssertionError("More than one mail to " + address);
+                }
+                found = mail;
+            }
+        }
+        if (found == null) {
+            throw new AssertionError("No mail to " + address);
+        }
+        return found;
+    }
+
     public static String text(Part message) throws MessagingException, IOException {
         Object content = message.getContent();
         if (content instanceof String text) {
