@@ -1,7 +1,6 @@
 package org.ndoo.gateway.jar;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,20 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.PickupFolder;
 import org.ndoo.gateway.support.GatewayProcess;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
@@ -167,12 +164,8 @@ abstract class JarTestSupport {
 
     /** Waits for the one .eml file in {@code outbox} and reads it as a mail client would. */
     static MimeMessage awaitPickupMail(Path outbox) {
-        Await.until("one .eml in " + outbox, Duration.ofSeconds(30), () -> emlFiles(outbox).size() == 1);
-        try (InputStream in = Files.newInputStream(emlFiles(outbox).get(0))) {
-            return new MimeMessage(Session.getInstance(new Properties()), in);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Await.until("one .eml in " + outbox, Duration.ofSeconds(30), () -> PickupFolder.emlFiles(outbox).size() == 1);
+        return PickupFolder.read(PickupFolder.emlFiles(outbox).get(0));
     }
 
     /** Waits for the one SMTP mail. */
@@ -181,17 +174,5 @@ abstract class JarTestSupport {
             throw new AssertionError("No email arrived");
         }
         return MAIL.getReceivedMessages()[0];
-    }
-
-    private static List<Path> emlFiles(Path outbox) {
-        if (!Files.isDirectory(outbox)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(outbox)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".eml")
-                    && !f.getFileName().toString().startsWith(".")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
