@@ -39,6 +39,6 @@ class DropInTheInboxRootIsNamedAsSuchTest extends GatewayTestSupport {
         assertFalse(record.contains("untrusted folder: \""), record);
 
         String page = Http.get(statusUrl()).body();
-        assertTrue(page.contains("<td>the inbox root (not in a submitter folder)</td>"), page);
+        assertTrue(page.contains(">the inbox root (not in a submitter folder)</td>"), page);
     }
 }

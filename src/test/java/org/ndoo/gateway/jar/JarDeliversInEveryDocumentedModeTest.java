@@ -80,9 +80,9 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
         GatewayProcess gateway = startJar(settings, dir);
 
         String ready = readyLine(gateway);
-        assertTrue(ready.contains("watching inbox " + dir.resolve("inbox")), ready);
+        assertTrue(ready.contains("watching inbox " + logged(dir.resolve("inbox"))), ready);
         assertTrue(ready.contains("; lookup " + lookupWords), ready);
-        assertTrue(ready.contains(mode == Mode.SANDBOX_PICKUP ? "; mail to the pickup folder " + dir.resolve("outbox")
+        assertTrue(ready.contains(mode == Mode.SANDBOX_PICKUP ? "; mail to the pickup folder " + logged(dir.resolve("outbox"))
                 : "; mail by SMTP to 127.0.0.1:" + MAIL.getSmtp().getPort()), ready);
 
         List<String> numbers = SyntheticNhsNumbers.valid(0, 20);
@@ -141,7 +141,7 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
             default -> {
             }
         }
-        return "sandbox (register " + register + ")";
+        return "sandbox (register " + logged(register) + ")";
     }
 
     private static void upload(String remotePath, String content) throws IOException {

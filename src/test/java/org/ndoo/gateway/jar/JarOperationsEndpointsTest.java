@@ -28,6 +28,7 @@ class JarOperationsEndpointsTest extends JarTestSupport {
         Path dir = newDir();
         Map<String, String> settings = settings(dir);
         GatewayProcess gateway = startJar(settings, dir);
+        awaitReadiness(gateway);
         String health = healthUrl(gateway);
         assertEquals(200, Http.get(statusUrl(gateway)).status(), "the status page at the ready line's address");
 

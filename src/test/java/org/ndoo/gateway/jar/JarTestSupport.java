@@ -21,7 +21,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.ndoo.gateway.privacy.NhsNumberMask;
 import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.Http;
 import org.ndoo.gateway.support.PickupFolder;
 import org.ndoo.gateway.support.GatewayProcess;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
@@ -129,6 +131,20 @@ abstract class JarTestSupport {
     }
 
     /** The health URL as the ready line gives it ({@code http://host:port/observe/health}). */
+    /** {@code path} as the gateway's log shows it: digit runs that could be NHS numbers masked, as in every line. */
+    static String logged(Path path) {
+        return NhsNumberMask.mask(path.toString());
+    }
+
+    /**
+     * Waits until readiness is UP: the ready line comes when Camel has started, readiness once every consumer has
+     * polled for the first time.
+     */
+    static void awaitReadiness(GatewayProcess gateway) {
+        String ready = healthUrl(gateway) + "/ready";
+        Await.until("readiness UP at " + ready, Duration.ofSeconds(30), () -> Http.get(ready).status() == 200);
+    }
+
     static String healthUrl(GatewayProcess gateway) {
         return find(HEALTH_URL, readyLine(gateway));
     }

@@ -45,6 +45,7 @@ class ReadmeLinksResolveTest extends JarTestSupport {
 
         Path dir = newDir();
         GatewayProcess gateway = startJar(settings(dir), dir);
+        awaitReadiness(gateway);
         URI status = URI.create(statusUrl(gateway));
         URI health = URI.create(healthUrl(gateway));
         for (String link : links) {

@@ -35,7 +35,7 @@ class SecondGatewayOnTheSameWorkDirectoryIsRefusedTest extends JarTestSupport {
         List<String> refusal = second.logLines("Not started: ");
         assertEquals(1, refusal.size(), second.log());
         String line = refusal.get(0);
-        assertTrue(line.contains("Another gateway is running on the work directory " + dir.resolve("work")), line);
+        assertTrue(line.contains("Another gateway is running on the work directory " + logged(dir.resolve("work"))), line);
         assertTrue(line.contains("host " + InetAddress.getLocalHost().getHostName() + ", pid " + first.pid()), line);
         assertFalse(second.logContains(GatewayProcess.READY), "the second never became ready");
         assertFalse(second.logContains("Started shared-folder-intake"), "the second never watched the inbox");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ndoo.gateway.GatewayMain;
 import org.ndoo.gateway.lookup.SandboxRegistry;
+import org.ndoo.gateway.startup.WorkDirectoryLock;
 
 /**
  * Runs the real gateway (the routes in {@code routes/}, the settings in {@code config/}) against real edges: a
@@ -191,12 +192,13 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
                 () -> !Files.exists(input) && isEmpty(workDir()));
     }
 
+    /** Whether {@code dir} holds nothing but a running gateway's own lock file (startup.WorkDirectoryLock). */
     protected static boolean isEmpty(Path dir) {
         if (!Files.exists(dir)) {
             return true;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.noneMatch(e -> !e.getFileName().toString().equals(WorkDirectoryLock.FILE_NAME));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
