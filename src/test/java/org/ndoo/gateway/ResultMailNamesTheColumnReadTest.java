@@ -29,9 +29,10 @@ class ResultMailNamesTheColumnReadTest extends GatewayTestSupport {
             cells[column] = number;
             csv.append(String.join(";", cells)).append('\n');
         }
-        drop("extract.csv", csv.toString());
+        java.nio.file.Path input = drop("extract.csv", csv.toString());
 
         MimeMessage mail = awaitMail();
+        awaitCleanedUp(input);
         assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         String text = Mails.text(mail).replaceAll(" +", " ");
         assertTrue(text.contains("NHS numbers read from: " + expected + "\n"), text);

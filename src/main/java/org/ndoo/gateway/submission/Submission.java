@@ -111,6 +111,11 @@ public final class Submission {
         return byteSize;
     }
 
+    /** The size as a log line says it: {@code 1 byte}, {@code 2048 bytes} (no separators: operators grep logs). */
+    public String getSizeInWords() {
+        return Wording.countPlain(byteSize, "byte", "bytes");
+    }
+
     /** The name of the folder the file was dropped in, as found (untrusted until checked). */
     public String getSubmitterFolder() {
         return submitterFolder;

@@ -44,8 +44,6 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
     private static MeshTestServer mesh;
     private static SftpTestServer sftp;
     private static Path sftpRoot;
-    private static Path sftpKey;
-    private static Path knownHosts;
 
     enum Mode { SANDBOX_PICKUP, HTTP_SMTP, MESH_SMTP, SFTP_SANDBOX_SMTP }
 
@@ -57,11 +55,7 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
         mesh = MeshTestServer.start(MESH_SECRET).mailbox(MESH_MAILBOX, MESH_PASSWORD);
         mesh.optOutService().optedOut(optedOut).replyAfter(Duration.ofMillis(100));
         sftpRoot = Files.createDirectories(root.resolve("sftp-root/outgoing")).getParent();
-        var clientKey = SftpTestServer.newKeyPair();
-        sftpKey = SftpTestServer.writePrivateKey(clientKey, root.resolve("gateway_key"));
-        sftp = new SftpTestServer(sftpRoot, clientKey);
-        sftp.start();
-        knownHosts = Files.writeString(root.resolve("known_hosts"), sftp.knownHostsLine() + "\n");
+        sftp = SftpTestServer.startForGateway(sftpRoot, root);
     }
 
     @AfterAll
@@ -133,8 +127,8 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
                 s.put("gateway.sftp.warehouse.host", "127.0.0.1");
                 s.put("gateway.sftp.warehouse.port", Integer.toString(sftp.port()));
                 s.put("gateway.sftp.warehouse.username", SftpTestServer.USER);
-                s.put("gateway.sftp.warehouse.private-key-file", sftpKey.toString());
-                s.put("gateway.sftp.warehouse.known-hosts-file", knownHosts.toString());
+                s.put("gateway.sftp.warehouse.private-key-file", sftp.privateKeyFile().toString());
+                s.put("gateway.sftp.warehouse.known-hosts-file", sftp.knownHostsFile().toString());
                 s.put("gateway.sftp.warehouse.remote-dir", "outgoing");
                 s.put("gateway.sftp.warehouse.poll-interval", "200");
             }

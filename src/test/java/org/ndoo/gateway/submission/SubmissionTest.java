@@ -36,4 +36,12 @@ class SubmissionTest {
 
         assertTrue(submission.isSubmitterTrusted());
     }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1 byte", "0, 0 bytes", "250000000, 250000000 bytes"})
+    void saysItsSizeInTheRightNumber(long bytes, String words) {
+        Submission submission = new Submission("R", "shared-folder", Path.of("/inbox/a@nhs.net/x.csv"), "a@nhs.net", bytes);
+
+        assertEquals(words, submission.getSizeInWords());
+    }
 }

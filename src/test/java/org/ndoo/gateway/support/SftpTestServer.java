@@ -32,6 +32,32 @@ public final class SftpTestServer implements AutoCloseable {
     private int port;
     private volatile boolean refuseLogins;
 
+    private Path privateKeyFile;
+    private Path knownHostsFile;
+
+    /**
+     * A started server serving {@code served}, with what the gateway needs to log in written into
+     * {@code clientFolder}: its private key ({@code gateway_key}) and a known-hosts file naming this server's host key.
+     */
+    public static SftpTestServer startForGateway(Path served, Path clientFolder) throws IOException {
+        KeyPair clientKey = newKeyPair();
+        SftpTestServer server = new SftpTestServer(served, clientKey);
+        server.privateKeyFile = writePrivateKey(clientKey, clientFolder.resolve("gateway_key"));
+        server.start();
+        server.knownHostsFile = Files.writeString(clientFolder.resolve("known_hosts"), server.knownHostsLine() + "\n");
+        return server;
+    }
+
+    /** The gateway's private key file (from {@link #startForGateway}). */
+    public Path privateKeyFile() {
+        return privateKeyFile;
+    }
+
+    /** The gateway's known-hosts file (from {@link #startForGateway}). */
+    public Path knownHostsFile() {
+        return knownHostsFile;
+    }
+
     public SftpTestServer(Path root, KeyPair clientKey) {
         this.root = root;
         this.clientKey = clientKey;

@@ -29,11 +29,9 @@ public abstract class SftpTestSupport extends GatewayTestSupport {
     static void startSftp() throws IOException {
         sftpRoot = Files.createDirectories(root.resolve("sftp-root"));
         Files.createDirectories(sftpRoot.resolve("outgoing"));
-        var clientKey = SftpTestServer.newKeyPair();
-        privateKey = SftpTestServer.writePrivateKey(clientKey, root.resolve("gateway_key"));
-        sftp = new SftpTestServer(sftpRoot, clientKey);
-        sftp.start();
-        knownHosts = Files.writeString(root.resolve("known_hosts"), sftp.knownHostsLine() + "\n");
+        sftp = SftpTestServer.startForGateway(sftpRoot, root);
+        privateKey = sftp.privateKeyFile();
+        knownHosts = sftp.knownHostsFile();
     }
 
     @AfterAll
