@@ -60,6 +60,9 @@ class NhsNumberInANameIsMaskedOutsideTheAttachmentTest extends GatewayTestSuppor
             assertFalse(header.getValue().contains(NUMBER) || header.getValue().contains(SPACED),
                     "header " + header.getName() + " shows the number");
         }
+        String body = Mails.text(mail);
+        assertTrue(body.contains("check of clinic ######### and #########.csv is done"), body);
+        assertFalse(body.contains(NUMBER) || body.contains(SPACED), "the email's text shows the number: " + body);
         assertEquals("clinic " + NUMBER + " and " + SPACED + "-permitted.csv", Mails.attachment(mail).fileName());
         assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(mail).numbers());
         assertTrue(auditRecords().get(0).contains("\"file\":\"clinic ######### and #########.csv\""),

@@ -116,7 +116,7 @@ public final class MailComposer {
     public MimeMessage operatorNotice(Submission submission, String reason) {
         String body = "A submission was refused and its submitter could not be told.\n\n"
                 + about(submission)
-                + "Reason: " + reason + "\n\n"
+                + "Reason: " + NhsNumberMask.mask(reason) + "\n\n"
                 + "The file was deleted without being checked. No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission refused (" + submission.getReference() + ")", body, null);
     }
@@ -128,7 +128,7 @@ public final class MailComposer {
     public MimeMessage skippedEntry(String path, String reason) {
         String body = "An entry in the inbox cannot be read as a submission and was left where it is.\n\n"
                 + "Path: " + safe(path) + "\n\n"
-                + "Reason: " + reason + "\n\n"
+                + "Reason: " + NhsNumberMask.mask(reason) + "\n\n"
                 + "Nothing of it was read and nobody else was told: the opt-out lookup and the mail server are not"
                 + " involved. You are told once per path (again after the gateway restarts, if it is still there)."
                 + " No patient data is included in this notice.\n";
@@ -168,8 +168,8 @@ public final class MailComposer {
     public MimeMessage operatorAlert(Submission submission, Failure failure) {
         String body = "A submission failed for a reason the submitter cannot fix. The submitter was told.\n\n"
                 + about(submission)
-                + "What went wrong: " + failure.detail() + "\n"
-                + "The submitter was told: " + failure.reason() + "\n\n"
+                + "What went wrong: " + NhsNumberMask.mask(failure.detail()) + "\n"
+                + "The submitter was told: " + NhsNumberMask.mask(failure.reason()) + "\n\n"
                 + "No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission failed (" + submission.getReference() + ")", body, null);
     }
@@ -246,9 +246,9 @@ public final class MailComposer {
         return String.format(java.util.Locale.UK, "%-32s %,d\n", label + ":", value);
     }
 
-    /** A file name as shown in a subject or body: control characters replaced. */
+    /** A name as shown in a body: as in a header (the same email is stored and forwarded whole). */
     private static String safe(String name) {
-        return name.replaceAll("\\p{Cntrl}", "?");
+        return headerSafe(name);
     }
 
     /**

@@ -46,17 +46,18 @@ final class ResultWording {
 
     /** What the attached file holds; for a ZIP, what is inside it and why it was zipped. */
     static String attachment(Path attachment, long permitted, long zipAboveBytes) {
-        String name = attachment.getFileName().toString();
+        // named as in the subject (digit runs masked): only the attachment itself carries the name as dropped
+        String name = MailComposer.headerSafe(attachment.getFileName().toString());
         String lists = permitted == 0
                 ? "holds only its header row: none of the checked NHS numbers may be used."
                 : "lists the " + Wording.count(permitted, "NHS number") + " that may be used, in the order of your"
                         + " file.";
         String withheld = " Withheld numbers may not be used: they are left out and the email does not say why.";
-        if (!name.endsWith(".zip")) {
+        if (!attachment.getFileName().toString().endsWith(".zip")) {
             return "The attached file " + name + " " + lists + withheld;
         }
         ZipEntry csv = onlyEntry(attachment);
-        return "The attached file " + name + " is a ZIP archive holding one file, " + csv.getName() + " ("
+        return "The attached file " + name + " is a ZIP archive holding one file, " + MailComposer.headerSafe(csv.getName()) + " ("
                 + Wording.bytes(csv.getSize()) + "), which " + lists + withheld + " It was zipped because that file is"
                 + " larger than " + Wording.count(zipAboveBytes, "byte") + ", the largest the gateway sends unzipped"
                 + " (gateway.result.zip-above-bytes). Open or extract the ZIP (in Windows: right-click it, Extract"
