@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 
@@ -36,28 +37,27 @@ public final class AuditLog {
      */
     public synchronized void record(Submission submission, String outcome, String detail, long durationMs) {
         Counts c = submission.getCounts();
-        Instant now = Instant.now();
-        String json = "{" + field("time", now.toString())
-                + "," + field("reference", submission.getReference())
-                + "," + field("source", submission.getSource())
-                + "," + field("submitter", submission.isSubmitterTrusted() ? submission.getSubmitter()
+        ObjectNode json = AuditJson.object()
+                .put("time", Instant.now().toString())
+                .put("reference", submission.getReference())
+                .put("source", submission.getSource())
+                .put("submitter", submission.isSubmitterTrusted() ? submission.getSubmitter()
                         : Redact.untrustedFolder(submission.getSubmitterFolder()))
-                + "," + field("file", mask(submission.getFileName()))
-                + ",\"bytes\":" + submission.getByteSize()
-                + ",\"rowsRead\":" + c.getRowsRead()
-                + ",\"valid\":" + c.getValid()
-                + ",\"invalid\":" + c.getInvalid()
-                + ",\"duplicates\":" + c.getDuplicates()
-                + ",\"checked\":" + c.getChecked()
-                + ",\"permitted\":" + c.getPermitted()
-                + ",\"withheld\":" + (c.getChunks() > 0 ? c.getWithheld() : 0)
-                + ",\"chunks\":" + c.getChunks()
-                + "," + field("outcome", outcome)
-                + "," + field("detail", detail == null ? "" : mask(detail))
-                + "," + field("receivedAt", submission.getReceivedAt().toString())
-                + ",\"durationMs\":" + durationMs
-                + "}\n";
-        append(json);
+                .put("file", mask(submission.getFileName()))
+                .put("bytes", submission.getByteSize())
+                .put("rowsRead", c.getRowsRead())
+                .put("valid", c.getValid())
+                .put("invalid", c.getInvalid())
+                .put("duplicates", c.getDuplicates())
+                .put("checked", c.getChecked())
+                .put("permitted", c.getPermitted())
+                .put("withheld", c.getChunks() > 0 ? c.getWithheld() : 0)
+                .put("chunks", c.getChunks())
+                .put("outcome", outcome)
+                .put("detail", detail == null ? "" : mask(detail))
+                .put("receivedAt", submission.getReceivedAt().toString())
+                .put("durationMs", durationMs);
+        append(AuditJson.line(json));
     }
 
     private void append(String json) {
@@ -75,38 +75,16 @@ public final class AuditLog {
      * in plain words; {@code newName} empty when it could not be renamed); names masked as in submission records.
      */
     public synchronized void renamed(String where, String oldName, String newName) {
-        append("{" + field("time", Instant.now().toString())
-                + "," + field("event", newName.isEmpty() ? "unreadable-name" : "renamed")
-                + "," + field("source", "shared-folder")
-                + "," + field("folder", mask(where))
-                + "," + field("from", mask(oldName))
-                + "," + field("to", mask(newName))
-                + "}\n");
-    }
-
-    static String field(String name, String value) {
-        return "\"" + name + "\":\"" + escape(value) + "\"";
+        append(AuditJson.line(AuditJson.object()
+                .put("time", Instant.now().toString())
+                .put("event", newName.isEmpty() ? "unreadable-name" : "renamed")
+                .put("source", "shared-folder")
+                .put("folder", mask(where))
+                .put("from", mask(oldName))
+                .put("to", mask(newName))));
     }
 
     static String mask(String value) {
         return Redact.digits(value);
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

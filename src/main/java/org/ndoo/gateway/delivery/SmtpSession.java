@@ -1,7 +1,5 @@
 package org.ndoo.gateway.delivery;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -9,6 +7,7 @@ import jakarta.mail.Authenticator;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 
+import org.ndoo.gateway.settings.LoopbackHost;
 import org.ndoo.gateway.settings.Secrets;
 
 /**
@@ -25,14 +24,16 @@ public final class SmtpSession {
     private SmtpSession() {
     }
 
-    public static Session create(String host, int port, String security, String username, String password,
-            String passwordFile, long timeoutMillis) {
+    public static Session create(SmtpSettings settings) {
+        String host = settings.host();
+        String security = settings.security();
+        String timeout = Long.toString(settings.timeoutMillis());
         Properties props = new Properties();
         props.put("mail.smtp.host", host);
-        props.put("mail.smtp.port", Integer.toString(port));
-        props.put("mail.smtp.connectiontimeout", Long.toString(timeoutMillis));
-        props.put("mail.smtp.timeout", Long.toString(timeoutMillis));
-        props.put("mail.smtp.writetimeout", Long.toString(timeoutMillis));
+        props.put("mail.smtp.port", Integer.toString(settings.port()));
+        props.put("mail.smtp.connectiontimeout", timeout);
+        props.put("mail.smtp.timeout", timeout);
+        props.put("mail.smtp.writetimeout", timeout);
         switch (security.strip().toLowerCase(Locale.ROOT)) {
             case "starttls" -> {
                 props.put("mail.smtp.starttls.enable", "true");
@@ -44,7 +45,7 @@ public final class SmtpSession {
                 props.put("mail.smtp.ssl.checkserveridentity", "true");
             }
             case "none" -> {
-                if (!isLoopback(host)) {
+                if (!LoopbackHost.is(host)) {
                     throw new IllegalArgumentException("gateway.mail.smtp.security=none is allowed only to a loopback"
                             + " host; " + host + " needs starttls or smtps");
                 }
@@ -52,11 +53,11 @@ public final class SmtpSession {
             default -> throw new IllegalArgumentException("gateway.mail.smtp.security must be starttls, smtps or none,"
                     + " not '" + security + "'");
         }
-        String user = username == null ? "" : username.strip();
+        String user = settings.username() == null ? "" : settings.username().strip();
         if (user.isEmpty()) {
             return Session.getInstance(props);
         }
-        String secret = Secrets.resolve(password, passwordFile);
+        String secret = Secrets.resolve(settings.password(), settings.passwordFile());
         props.put("mail.smtp.auth", "true");
         return Session.getInstance(props, new Authenticator() {
             @Override
@@ -64,18 +65,5 @@ public final class SmtpSession {
                 return new PasswordAuthentication(user, secret);
             }
         });
-    }
-
-    static boolean isLoopback(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (!address.isLoopbackAddress()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

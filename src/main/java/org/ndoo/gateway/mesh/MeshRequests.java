@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
 import org.ndoo.gateway.intake.NumberFileReader;
-import org.ndoo.gateway.settings.Durations;
+import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.submission.Submission;
 
 /**
@@ -56,7 +56,7 @@ public final class MeshRequests {
         long numbers = submission.getCounts().getToCheck();
         int chunks = (int) ((numbers + chunkSize - 1) / chunkSize);
         MeshState state = MeshState.start(submission, chunks, chunkSize,
-                Instant.now().plus(Durations.parse(maxWait)));
+                Instant.now().plus(TimeUtils.toDuration(maxWait)));
         state.save();
         Path valid = submission.getWorkDir().resolve(NumberFileReader.VALID_NUMBERS);
         try (BufferedReader reader = Files.newBufferedReader(valid, StandardCharsets.US_ASCII)) {

@@ -41,6 +41,18 @@ public final class DependencyHealth {
     public record Folder(String setting, String path) {
     }
 
+    /** The folders: {@code gateway.inbox.dir}, {@code gateway.work.dir} and the least free space it needs, in MB. */
+    public record Folders(String inbox, String workDir, long minFreeMegabytes) {
+    }
+
+    /** The lookup: {@code gateway.lookup.type} and the URL of the HTTP service or of MESH. */
+    public record Lookup(String type, String httpUrl, String meshUrl) {
+    }
+
+    /** The mail: {@code gateway.mail.transport}, the pickup folder and the SMTP server. */
+    public record Mail(String transport, String pickupDir, String smtpHost, int smtpPort) {
+    }
+
     private final Path inbox;
     private final Path workDir;
     private final long minFreeBytes;
@@ -55,18 +67,17 @@ public final class DependencyHealth {
     /** How long a reachability check waits for a connection. */
     static final int CONNECT_TIMEOUT_MS = 3000;
 
-    public DependencyHealth(String inbox, String workDir, long minFreeMegabytes, String lookupType, String httpUrl,
-                            String meshUrl, String mailTransport, String pickupDir, String smtpHost, int smtpPort) {
-        this.inbox = Paths.get(inbox);
-        this.workDir = Paths.get(workDir);
-        this.minFreeBytes = minFreeMegabytes * 1024 * 1024;
-        this.lookupType = lookupType;
-        this.httpUrl = httpUrl;
-        this.meshUrl = meshUrl;
-        this.mailTransport = mailTransport;
-        this.pickupDir = Paths.get(pickupDir);
-        this.smtpHost = smtpHost;
-        this.smtpPort = smtpPort;
+    public DependencyHealth(Folders folders, Lookup lookup, Mail mail) {
+        this.inbox = Paths.get(folders.inbox());
+        this.workDir = Paths.get(folders.workDir());
+        this.minFreeBytes = folders.minFreeMegabytes() * 1024 * 1024;
+        this.lookupType = lookup.type();
+        this.httpUrl = lookup.httpUrl();
+        this.meshUrl = lookup.meshUrl();
+        this.mailTransport = mail.transport();
+        this.pickupDir = Paths.get(mail.pickupDir());
+        this.smtpHost = mail.smtpHost();
+        this.smtpPort = mail.smtpPort();
     }
 
     /** All four checks, in a fixed order. */

@@ -1,7 +1,6 @@
 package org.ndoo.gateway.operations;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -12,9 +11,9 @@ import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Submission;
 
 /**
- * The gateway's own Prometheus metrics (README, "Operations"). A Micrometer {@link MeterBinder}: bound to the
- * registry Camel serves at /observe/metrics once Camel has started ({@link MetricsBinding}); until then events are
- * not counted (none happen). Counts only: no reference, submitter or file name becomes a label, so the number of
+ * The gateway's own Prometheus metrics (README, "Operations"). A Micrometer {@link MeterBinder}, bound once, when it
+ * is made, to the registry Camel serves at /observe/metrics ({@code OperationsBeans}); unbound it counts nothing.
+ * Counts only: no reference, submitter or file name becomes a label, so the number of
  * series stays fixed.
  */
 public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listener {
@@ -54,15 +53,16 @@ public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listen
         mailsFailed();
     }
 
-    /** For the route: the start of a chunk lookup. */
-    public long startTimer() {
-        return System.nanoTime();
+    /** For the route: the start of a chunk lookup, timed by Micrometer's clock. */
+    public Timer.Sample startTimer() {
+        MeterRegistry meters = registry;
+        return meters == null ? Timer.start() : Timer.start(meters);
     }
 
-    /** For the route: a chunk lookup that started at {@code startNanos} was answered. */
-    public void chunkLookedUp(long startNanos) {
+    /** For the route: the chunk lookup {@code started} was answered. */
+    public void chunkLookedUp(Timer.Sample started) {
         if (registry != null) {
-            chunkLookups().record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+            started.stop(chunkLookups());
         }
     }
 

@@ -9,15 +9,16 @@ import org.apache.camel.Processor;
  */
 public final class RetryCounter implements Processor {
 
+    private final GatewayMetrics metrics;
+
+    public RetryCounter(GatewayMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void process(Exchange exchange) {
-        // by name, at the time of the retry: the bean the routes call is the last one the YAML DSL made
-        GatewayMetrics metrics = exchange.getContext().getRegistry().lookupByNameAndType("gatewayMetrics",
-                GatewayMetrics.class);
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (metrics != null) {
-            metrics.retried(GatewayMetrics.isMailFailure(failure != null ? failure : exchange.getException())
-                    ? "mail" : "lookup");
-        }
+        metrics.retried(GatewayMetrics.isMailFailure(failure != null ? failure : exchange.getException())
+                ? "mail" : "lookup");
     }
 }

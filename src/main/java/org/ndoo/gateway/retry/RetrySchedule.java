@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.ndoo.gateway.settings.Durations;
+import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.submission.Submission;
 
 /**
@@ -39,7 +39,7 @@ public final class RetrySchedule {
     private double jitter;
 
     public RetrySchedule(String firstDelay, String maxDelay, String maxAge) {
-        this(Durations.parse(firstDelay), Durations.parse(maxDelay), Durations.parse(maxAge), maxAge.strip(),
+        this(TimeUtils.toDuration(firstDelay), TimeUtils.toDuration(maxDelay), TimeUtils.toDuration(maxAge), maxAge.strip(),
                 Clock.systemUTC());
         this.jitter = 0.2;
     }

@@ -1,29 +1,154 @@
 package org.ndoo.gateway.settings;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.camel.util.TimeUtils;
+import org.ndoo.gateway.startup.StartupRefused;
 
 /**
  * Refuses to start with settings that could only fail later, one submission at a time: an unknown lookup type or
- * mail transport, or a chunk size the lookup contract does not allow.
+ * mail transport, a chunk size the lookup contract does not allow, a duration that does not parse, and any setting
+ * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
+ * port, security, timeout and password file) that cannot work. Each refusal is one line naming the key. (The MESH
+ * lookup's settings are checked by the mesh package.)
  */
 public final class SettingsCheck {
 
     static final Set<String> LOOKUP_TYPES = Set.of("sandbox", "http", "mesh");
     static final Set<String> MAIL_TRANSPORTS = Set.of("pickup", "smtp");
+    static final Set<String> SMTP_SECURITY = Set.of("starttls", "smtps", "none");
     static final int MAX_CHUNK_SIZE = 100_000;
+    /** The settings written as durations (30s, 5m, 24h, 2d; Camel's TimeUtils). */
+    static final List<String> DURATIONS = List.of("gateway.retry.resubmit-first-delay",
+            "gateway.retry.resubmit-max-delay", "gateway.retry.max-age");
 
-    public SettingsCheck(String lookupType, String mailTransport, int chunkSize) {
-        if (!LOOKUP_TYPES.contains(lookupType)) {
-            throw new IllegalArgumentException("gateway.lookup.type must be one of " + LOOKUP_TYPES + ", not '"
-                    + lookupType + "'");
+    private final Function<String, String> setting;
+
+    /** {@code setting} gives a key's value, empty when it is not set. */
+    public SettingsCheck(Function<String, String> setting) {
+        this.setting = key -> {
+            String value = setting.apply(key);
+            return value == null ? "" : value.strip();
+        };
+    }
+
+    /** Throws a {@link StartupRefused} naming the first setting that cannot work. */
+    public void check() {
+        String lookup = oneOf("gateway.lookup.type", LOOKUP_TYPES);
+        String transport = oneOf("gateway.mail.transport", MAIL_TRANSPORTS);
+        number("gateway.lookup.chunk-size", 1, MAX_CHUNK_SIZE);
+        DURATIONS.forEach(key -> duration(key, setting.apply(key)));
+        switch (lookup) {
+            case "sandbox" -> readableFile("gateway.lookup.sandbox.optouts", true);
+            case "http" -> http();
+            default -> {
+                // mesh: the mesh package's own check
+            }
         }
-        if (!MAIL_TRANSPORTS.contains(mailTransport)) {
-            throw new IllegalArgumentException("gateway.mail.transport must be one of " + MAIL_TRANSPORTS + ", not '"
-                    + mailTransport + "'");
+        if ("smtp".equals(transport)) {
+            smtp();
+        } else {
+            required("gateway.mail.pickup-dir");
         }
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-            throw new IllegalArgumentException("gateway.lookup.chunk-size must be between 1 and " + MAX_CHUNK_SIZE
-                    + ", not " + chunkSize);
+    }
+
+    /**
+     * {@code value} of the duration setting {@code key}, which must be positive: Camel's parser reads what it cannot
+     * parse (an ISO {@code PT24H} too) as 0, and a 0 wait is never what an operator meant.
+     */
+    public static Duration duration(String key, String value) {
+        Duration duration;
+        try {
+            duration = TimeUtils.toDuration(value.strip());
+        } catch (RuntimeException e) {
+            duration = Duration.ZERO;
+        }
+        if (duration.isZero() || duration.isNegative()) {
+            throw new StartupRefused(key + " must be a duration above 0 written like 500ms, 30s, 5m, 24h, 2d or 1h30m"
+                    + " (not ISO PT24H), not '" + value.strip() + "'");
+        }
+        return duration;
+    }
+
+    private void http() {
+        String key = "gateway.lookup.http.url";
+        String url = required(key);
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new StartupRefused(key + " is not a URL: '" + url + "' (" + e.getReason() + ")");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!Set.of("http", "https").contains(scheme) || uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new StartupRefused(key + " must be an http:// or https:// URL with a host and no login in it,"
+                    + " not '" + (uri.getUserInfo() == null ? url : scheme + "://(login hidden)@" + uri.getHost()) + "'");
+        }
+        readableFile("gateway.lookup.http.token-file", false);
+        number("gateway.lookup.http.connect-timeout", 1, Integer.MAX_VALUE);
+        number("gateway.lookup.http.response-timeout", 1, Integer.MAX_VALUE);
+    }
+
+    private void smtp() {
+        String host = required("gateway.mail.smtp.host");
+        number("gateway.mail.smtp.port", 1, 65_535);
+        String security = oneOf("gateway.mail.smtp.security", SMTP_SECURITY);
+        if ("none".equals(security) && !LoopbackHost.is(host)) {
+            throw new StartupRefused("gateway.mail.smtp.security=none is allowed only to a loopback host;"
+                    + " gateway.mail.smtp.host " + host + " needs starttls or smtps");
+        }
+        number("gateway.mail.smtp.timeout", 1, Integer.MAX_VALUE);
+        readableFile("gateway.mail.smtp.password-file", false);
+    }
+
+    private String oneOf(String key, Set<String> allowed) {
+        String value = setting.apply(key).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw new StartupRefused(key + " must be one of " + allowed.stream().sorted().toList() + ", not '"
+                    + setting.apply(key) + "'");
+        }
+        return value;
+    }
+
+    private long number(String key, long min, long max) {
+        String value = setting.apply(key);
+        try {
+            long number = Long.parseLong(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new StartupRefused(key + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private String required(String key) {
+        String value = setting.apply(key);
+        if (value.isEmpty()) {
+            throw new StartupRefused(key + " must be set");
+        }
+        return value;
+    }
+
+    /** The file named by {@code key} is readable; an empty value is refused only when {@code required}. */
+    private void readableFile(String key, boolean required) {
+        String value = required ? required(key) : setting.apply(key);
+        if (value.isEmpty()) {
+            return;
+        }
+        Path file = Paths.get(value);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new StartupRefused(key + " " + value + " is not a file the gateway can read");
         }
     }
 }

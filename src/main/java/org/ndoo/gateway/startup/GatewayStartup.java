@@ -5,12 +5,14 @@ import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.ndoo.gateway.settings.SettingsCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's start and stop around Camel Main. Before Camel configures anything (no bean made, no work file
- * touched, no consumer started): claim the {@link ConsumerGuard} and check that the HTTP ports are free. Once Camel
+ * touched, no consumer started): check the settings ({@link SettingsCheck}), claim the {@link ConsumerGuard} and
+ * check that the HTTP ports are free. Once Camel
  * has started: check that both servers really listen, then log the {@link ReadyLine}. At stop: release the guard.
  * Any refusal is a {@link StartupRefused}, which {@code GatewayMain} reports in one line.
  */
@@ -42,6 +44,7 @@ public final class GatewayStartup extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         try {
             Function<String, String> setting = settings(main.getCamelContext());
+            new SettingsCheck(setting).check();
             guard = guards.apply(setting);
             guard.claim();
             new ListeningPorts(setting).checkFree();

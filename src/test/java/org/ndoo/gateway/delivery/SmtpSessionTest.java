@@ -27,7 +27,7 @@ class SmtpSessionTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "localhost"})
     void noSecurityIsAllowedToThisMachine(String host) {
-        Properties props = SmtpSession.create(host, 2525, "none", null, null, null, 5000).getProperties();
+        Properties props = SmtpSession.create(new SmtpSettings(host, 2525, "none", null, null, null, 5000)).getProperties();
 
         assertEquals(host, props.getProperty("mail.smtp.host"));
         assertEquals("2525", props.getProperty("mail.smtp.port"));
@@ -43,7 +43,7 @@ class SmtpSessionTest {
     @ValueSource(strings = {"mail.example.org", "192.0.2.10"})
     void noSecurityIsRefusedToAnyOtherHost(String host) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SmtpSession.create(host, 25, "none", null, null, null, 5000));
+                () -> SmtpSession.create(new SmtpSettings(host, 25, "none", null, null, null, 5000)));
 
         assertTrue(e.getMessage().contains("needs starttls or smtps"), e.getMessage());
     }
@@ -52,7 +52,7 @@ class SmtpSessionTest {
     @ValueSource(strings = {"tls", "ssl", "", "starttls,smtps"})
     void anUnknownSecurityModeIsRefused(String security) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SmtpSession.create("127.0.0.1", 25, security, null, null, null, 5000));
+                () -> SmtpSession.create(new SmtpSettings("127.0.0.1", 25, security, null, null, null, 5000)));
 
         assertTrue(e.getMessage().contains("must be starttls, smtps or none"), e.getMessage());
     }
@@ -60,7 +60,7 @@ class SmtpSessionTest {
     @ParameterizedTest
     @ValueSource(strings = {"starttls", " STARTTLS "})
     void starttlsIsRequiredNotJustTried(String security) {
-        Properties props = SmtpSession.create("mail.example.org", 587, security, null, null, null, 5000).getProperties();
+        Properties props = SmtpSession.create(new SmtpSettings("mail.example.org", 587, security, null, null, null, 5000)).getProperties();
 
         assertEquals("true", props.getProperty("mail.smtp.starttls.enable"));
         assertEquals("true", props.getProperty("mail.smtp.starttls.required"));
@@ -70,7 +70,7 @@ class SmtpSessionTest {
 
     @Test
     void smtpsUsesTlsFromTheStart() {
-        Properties props = SmtpSession.create("mail.example.org", 465, "smtps", null, null, null, 5000).getProperties();
+        Properties props = SmtpSession.create(new SmtpSettings("mail.example.org", 465, "smtps", null, null, null, 5000)).getProperties();
 
         assertEquals("true", props.getProperty("mail.smtp.ssl.enable"));
         assertEquals("true", props.getProperty("mail.smtp.ssl.checkserveridentity"));
@@ -79,8 +79,8 @@ class SmtpSessionTest {
 
     @Test
     void aUsernameTurnsOnLogin() {
-        Session session = SmtpSession.create("mail.example.org", 587, "starttls", " gateway@nhs.net ", " s3cret ",
-                null, 5000);
+        Session session = SmtpSession.create(new SmtpSettings("mail.example.org", 587, "starttls", " gateway@nhs.net ", " s3cret ",
+                null, 5000));
 
         assertEquals("true", session.getProperties().getProperty("mail.smtp.auth"));
         PasswordAuthentication login = session.requestPasswordAuthentication(null, 587, "smtp", null, null);
@@ -90,7 +90,7 @@ class SmtpSessionTest {
 
     @Test
     void aBlankUsernameMeansNoLogin() {
-        Session session = SmtpSession.create("mail.example.org", 587, "starttls", "  ", "s3cret", null, 5000);
+        Session session = SmtpSession.create(new SmtpSettings("mail.example.org", 587, "starttls", "  ", "s3cret", null, 5000));
 
         assertFalse(session.getProperties().containsKey("mail.smtp.auth"));
         assertNull(session.requestPasswordAuthentication(null, 587, "smtp", null, null));
@@ -100,8 +100,8 @@ class SmtpSessionTest {
     void thePasswordFileWinsOverThePassword() throws IOException {
         Path passwordFile = Files.writeString(tempDir.resolve("smtp-password"), "from-file\n");
 
-        Session session = SmtpSession.create("mail.example.org", 587, "starttls", "gateway@nhs.net", "from-value",
-                passwordFile.toString(), 5000);
+        Session session = SmtpSession.create(new SmtpSettings("mail.example.org", 587, "starttls", "gateway@nhs.net", "from-value",
+                passwordFile.toString(), 5000));
 
         assertEquals("true", session.getProperties().getProperty("mail.smtp.auth"));
         assertEquals("from-file", session.requestPasswordAuthentication(null, 587, "smtp", null, null).getPassword());
@@ -111,7 +111,7 @@ class SmtpSessionTest {
     void aMissingPasswordFileIsAnError() {
         String missing = tempDir.resolve("absent").toString();
 
-        assertThrows(UncheckedIOException.class, () -> SmtpSession.create("mail.example.org", 587, "starttls",
-                "gateway@nhs.net", null, missing, 5000));
+        assertThrows(UncheckedIOException.class, () -> SmtpSession.create(new SmtpSettings("mail.example.org", 587, "starttls",
+                "gateway@nhs.net", null, missing, 5000)));
     }
 }

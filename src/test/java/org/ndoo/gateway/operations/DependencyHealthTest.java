@@ -22,9 +22,11 @@ class DependencyHealthTest {
     @Test
     void allUpWithFoldersInPlaceAndServersListening() throws IOException {
         try (ServerSocket lookup = listening(); ServerSocket smtp = listening()) {
-            DependencyHealth health = new DependencyHealth(folder("inbox"), folder("work"), 1, "http",
-                    "http://127.0.0.1:" + lookup.getLocalPort() + "/opt-out-lookup", "https://unused", "smtp",
-                    dir.resolve("outbox").toString(), "127.0.0.1", smtp.getLocalPort());
+            DependencyHealth health = new DependencyHealth(
+                    new DependencyHealth.Folders(folder("inbox"), folder("work"), 1),
+                    new DependencyHealth.Lookup("http", "http://127.0.0.1:" + lookup.getLocalPort() + "/opt-out-lookup",
+                            "https://unused"),
+                    new DependencyHealth.Mail("smtp", dir.resolve("outbox").toString(), "127.0.0.1", smtp.getLocalPort()));
 
             List<DependencyHealth.Check> checks = health.all();
 
@@ -57,8 +59,10 @@ class DependencyHealthTest {
         try (ServerSocket socket = listening()) {
             closedPort = socket.getLocalPort();
         }
-        DependencyHealth health = new DependencyHealth(folder("inbox"), folder("work"), 1, "mesh", "http://unused",
-                "https://127.0.0.1:" + closedPort, "smtp", "outbox", "127.0.0.1", closedPort);
+        DependencyHealth health = new DependencyHealth(
+                new DependencyHealth.Folders(folder("inbox"), folder("work"), 1),
+                new DependencyHealth.Lookup("mesh", "http://unused", "https://127.0.0.1:" + closedPort),
+                new DependencyHealth.Mail("smtp", "outbox", "127.0.0.1", closedPort));
 
         assertFalse(health.lookup().up());
         assertTrue(health.lookup().detail().startsWith("mesh lookup 127.0.0.1:" + closedPort + " not reachable"));
@@ -74,8 +78,10 @@ class DependencyHealthTest {
     }
 
     private DependencyHealth health(String inbox, long minFreeMegabytes) {
-        return new DependencyHealth(inbox, dir.resolve("work").toString(), minFreeMegabytes, "sandbox", "http://unused",
-                "https://unused", "pickup", dir.resolve("outbox").toString(), "127.0.0.1", 25);
+        return new DependencyHealth(
+                new DependencyHealth.Folders(inbox, dir.resolve("work").toString(), minFreeMegabytes),
+                new DependencyHealth.Lookup("sandbox", "http://unused", "https://unused"),
+                new DependencyHealth.Mail("pickup", dir.resolve("outbox").toString(), "127.0.0.1", 25));
     }
 
     private String folder(String name) throws IOException {

@@ -1,30 +1,137 @@
 package org.ndoo.gateway.settings;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ndoo.gateway.startup.StartupRefused;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SettingsCheckTest {
 
-    @Test
-    void acceptsTheDocumentedValues() {
-        assertDoesNotThrow(() -> new SettingsCheck("sandbox", "pickup", 100_000));
-        assertDoesNotThrow(() -> new SettingsCheck("http", "smtp", 1));
+    @TempDir
+    Path tempDir;
+
+    /** The documented defaults (config/application.properties) that matter here, with a readable register. */
+    private Map<String, String> settings(String lookupType, String mailTransport, String chunkSize) throws IOException {
+        Map<String, String> s = new HashMap<>();
+        s.put("gateway.lookup.type", lookupType);
+        s.put("gateway.mail.transport", mailTransport);
+        s.put("gateway.lookup.chunk-size", chunkSize);
+        s.put("gateway.retry.resubmit-first-delay", "1m");
+        s.put("gateway.retry.resubmit-max-delay", "30m");
+        s.put("gateway.retry.max-age", "24h");
+        s.put("gateway.lookup.sandbox.optouts", Files.writeString(tempDir.resolve("optouts.txt"), "").toString());
+        s.put("gateway.lookup.http.url", "http://localhost:8089/opt-out-lookup");
+        s.put("gateway.lookup.http.connect-timeout", "10000");
+        s.put("gateway.lookup.http.response-timeout", "120000");
+        s.put("gateway.mail.pickup-dir", "outbox");
+        s.put("gateway.mail.smtp.host", "localhost");
+        s.put("gateway.mail.smtp.port", "587");
+        s.put("gateway.mail.smtp.security", "starttls");
+        s.put("gateway.mail.smtp.timeout", "30000");
+        return s;
+    }
+
+    private static void check(Map<String, String> settings) {
+        new SettingsCheck(settings::get).check();
+    }
+
+    private static String refusal(Map<String, String> settings) {
+        return assertThrows(StartupRefused.class, () -> check(settings)).getMessage();
     }
 
     @Test
-    void refusesAnUnknownLookupType() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new SettingsCheck("carrier-pigeon", "pickup", 100));
-        assertTrue(e.getMessage().contains("gateway.lookup.type"), e.getMessage());
+    void acceptsTheDocumentedValues() throws IOException {
+        assertDoesNotThrow(() -> check(settings("sandbox", "pickup", "100000")));
+        assertDoesNotThrow(() -> check(settings("http", "smtp", "1")));
     }
 
     @Test
-    void refusesAnUnknownTransportAndAnOversizedChunk() {
-        assertThrows(IllegalArgumentException.class, () -> new SettingsCheck("http", "sendmail", 100));
-        assertThrows(IllegalArgumentException.class, () -> new SettingsCheck("http", "smtp", 100_001));
-        assertThrows(IllegalArgumentException.class, () -> new SettingsCheck("http", "smtp", 0));
+    void refusesAnUnknownLookupType() throws IOException {
+        String reason = refusal(settings("carrier-pigeon", "pickup", "100"));
+        assertTrue(reason.contains("gateway.lookup.type"), reason);
+    }
+
+    @Test
+    void refusesAnUnknownTransportAndAnOversizedChunk() throws IOException {
+        assertTrue(refusal(settings("http", "sendmail", "100")).startsWith("gateway.mail.transport "));
+        assertTrue(refusal(settings("http", "smtp", "100001")).startsWith("gateway.lookup.chunk-size "));
+        assertTrue(refusal(settings("http", "smtp", "0")).startsWith("gateway.lookup.chunk-size "));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "gateway.lookup.http.url, localhost:8089/opt-out-lookup",
+            "gateway.lookup.http.url, ftp://localhost/opt-out-lookup",
+            "gateway.lookup.http.url, http://lookup host/x",
+            "gateway.lookup.http.url, ''",
+            "gateway.lookup.http.token-file, /no/such/token",
+            "gateway.lookup.http.response-timeout, 2m",
+            "gateway.retry.max-age, PT24H",
+            "gateway.retry.resubmit-first-delay, 0s",
+            "gateway.retry.resubmit-max-delay, soon"})
+    void refusesAnHttpLookupSettingThatCannotWorkNamingIt(String key, String value) throws IOException {
+        Map<String, String> settings = settings("http", "pickup", "100");
+        settings.put(key, value);
+
+        assertTrue(refusal(settings).startsWith(key + " "), refusal(settings));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "gateway.mail.smtp.host, ''",
+            "gateway.mail.smtp.port, 0",
+            "gateway.mail.smtp.port, smtp",
+            "gateway.mail.smtp.security, tls",
+            "gateway.mail.smtp.security, none",
+            "gateway.mail.smtp.timeout, 30s",
+            "gateway.mail.smtp.password-file, /no/such/password"})
+    void refusesAnSmtpSettingThatCannotWorkNamingIt(String key, String value) throws IOException {
+        Map<String, String> settings = settings("sandbox", "smtp", "100");
+        settings.put("gateway.mail.smtp.host", "mail.example.org");
+        settings.put(key, value);
+
+        assertTrue(refusal(settings).startsWith(key), refusal(settings));
+    }
+
+    @Test
+    void aLoginInTheLookupUrlIsRefusedWithoutShowingIt() throws IOException {
+        Map<String, String> settings = settings("http", "pickup", "100");
+        settings.put("gateway.lookup.http.url", "https://gateway:s3cret@lookup.example.org/x");
+
+        String reason = refusal(settings);
+        assertTrue(reason.startsWith("gateway.lookup.http.url "), reason);
+        assertTrue(!reason.contains("s3cret"), reason);
+    }
+
+    @Test
+    void noSecurityToThisMachineIsAccepted() throws IOException {
+        Map<String, String> settings = settings("sandbox", "smtp", "100");
+        settings.put("gateway.mail.smtp.host", "127.0.0.1");
+        settings.put("gateway.mail.smtp.security", "none");
+
+        assertDoesNotThrow(() -> check(settings));
+    }
+
+    @Test
+    void durationsAreCamelsAndPositive() {
+        assertEquals(Duration.ofMinutes(90), SettingsCheck.duration("k", "1h30m"));
+        assertEquals(Duration.ofDays(2), SettingsCheck.duration("k", "2d"));
+        assertEquals(Duration.ofMillis(500), SettingsCheck.duration("k", "500"));
+        String reason = assertThrows(StartupRefused.class, () -> SettingsCheck.duration("gateway.retry.max-age", "PT24H"))
+                .getMessage();
+        assertTrue(reason.contains("gateway.retry.max-age") && reason.contains("'PT24H'"), reason);
     }
 }
