@@ -2,11 +2,11 @@ package org.ndoo.gateway.delivery;
 
 import jakarta.mail.Session;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.settings.BeanConfiguration;
 
 /** The delivery beans, by name: allowed domains, result file, mail composer, pickup names and the SMTP session. */
-public final class DeliveryBeans implements CamelConfiguration {
+public final class DeliveryBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.mail.allowed-domains")
     private String allowedDomains;
@@ -33,34 +33,29 @@ public final class DeliveryBeans implements CamelConfiguration {
     @PropertyInject("gateway.mail.smtp.timeout")
     private long smtpTimeout;
 
-    private AllowedDomains domains;
-
     @BindToRegistry("allowedDomains")
-    public synchronized AllowedDomains allowedDomains() {
-        if (domains == null) {
-            domains = new AllowedDomains(allowedDomains);
-        }
-        return domains;
+    public AllowedDomains allowedDomains() {
+        return once("allowedDomains", () -> new AllowedDomains(allowedDomains));
     }
 
     @BindToRegistry("resultFile")
     public ResultFile resultFile() {
-        return new ResultFile(zipAboveBytes);
+        return once("resultFile", () -> new ResultFile(zipAboveBytes));
     }
 
     @BindToRegistry("mailComposer")
     public MailComposer mailComposer() {
-        return new MailComposer(allowedDomains(), from, operator, subjectPrefix);
+        return once("mailComposer", () -> new MailComposer(allowedDomains(), from, operator, subjectPrefix));
     }
 
     @BindToRegistry("pickupNames")
     public PickupNames pickupNames() {
-        return new PickupNames(operator);
+        return once("pickupNames", () -> new PickupNames(operator));
     }
 
     @BindToRegistry("smtpSession")
     public Session smtpSession() {
-        return SmtpSession.create(new SmtpSettings(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPassword,
-                smtpPasswordFile, smtpTimeout));
+        return once("smtpSession", () -> SmtpSession.create(new SmtpSettings(smtpHost, smtpPort, smtpSecurity,
+                smtpUsername, smtpPassword, smtpPasswordFile, smtpTimeout)));
     }
 }

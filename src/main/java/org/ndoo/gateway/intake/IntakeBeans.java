@@ -2,9 +2,9 @@ package org.ndoo.gateway.intake;
 
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.delivery.AllowedDomains;
 import org.ndoo.gateway.retry.RetrySchedule;
 
@@ -12,7 +12,7 @@ import org.ndoo.gateway.retry.RetrySchedule;
  * The intake beans, by name: what decides which inbox entries are submissions (filter, done files, skipped
  * entries, name repair), who may submit, how a file is read, and how an input is deleted.
  */
-public final class IntakeBeans implements CamelConfiguration {
+public final class IntakeBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.inbox.dir")
     private String inbox;
@@ -25,55 +25,51 @@ public final class IntakeBeans implements CamelConfiguration {
     @PropertyInject(value = DoneFiles.KEY, defaultValue = "")
     private String doneFileName;
 
-    private DoneFiles doneFiles;
-    private SkippedEntries skippedEntries;
-
     @BindToRegistry("submissionIntake")
     public SubmissionIntake submissionIntake(@BeanInject("allowedDomains") AllowedDomains allowedDomains) {
-        return new SubmissionIntake(allowedDomains, maxBytes);
+        return once("submissionIntake", () -> new SubmissionIntake(allowedDomains, maxBytes));
     }
 
     @BindToRegistry("skippedEntries")
-    public synchronized SkippedEntries skippedEntries(CamelContext context) {
-        if (skippedEntries == null) {
-            skippedEntries = new SkippedEntries();
-            skippedEntries.setCamelContext(context);
-        }
-        return skippedEntries;
+    public SkippedEntries skippedEntries(CamelContext context) {
+        return once("skippedEntries", () -> {
+            SkippedEntries skipped = new SkippedEntries();
+            skipped.setCamelContext(context);
+            return skipped;
+        });
     }
 
     @BindToRegistry("doneFiles")
-    public synchronized DoneFiles doneFiles() {
-        if (doneFiles == null) {
-            doneFiles = new DoneFiles(doneFileName);
-        }
-        return doneFiles;
+    public DoneFiles doneFiles() {
+        return once("doneFiles", () -> new DoneFiles(doneFileName));
     }
 
     @BindToRegistry("inboxFilter")
     public InboxFilter inboxFilter(@BeanInject("retrySchedule") RetrySchedule retries, CamelContext context) {
-        return new InboxFilter(retries, skippedEntries(context), doneFiles());
+        return once("inboxFilter", () -> new InboxFilter(retries, skippedEntries(context), doneFiles()));
     }
 
     @BindToRegistry("inputDeletion")
     public InputDeletion inputDeletion() {
-        return new InputDeletion(doneFiles());
+        return once("inputDeletion", () -> new InputDeletion(doneFiles()));
     }
 
     @BindToRegistry("inboxNameRepair")
     public InboxNameRepair inboxNameRepair(CamelContext context) {
-        InboxNameRepair repair = new InboxNameRepair(inbox);
-        repair.setCamelContext(context);
-        return repair;
+        return once("inboxNameRepair", () -> {
+            InboxNameRepair repair = new InboxNameRepair(inbox);
+            repair.setCamelContext(context);
+            return repair;
+        });
     }
 
     @BindToRegistry("quietExceptionHandler")
     public QuietExceptionHandler quietExceptionHandler() {
-        return new QuietExceptionHandler();
+        return once("quietExceptionHandler", QuietExceptionHandler::new);
     }
 
     @BindToRegistry("numberFileReader")
     public NumberFileReader numberFileReader() {
-        return new NumberFileReader(maxRows, maxLineLength);
+        return once("numberFileReader", () -> new NumberFileReader(maxRows, maxLineLength));
     }
 }

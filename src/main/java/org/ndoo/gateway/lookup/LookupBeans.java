@@ -1,11 +1,11 @@
 package org.ndoo.gateway.lookup;
 
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.settings.BeanConfiguration;
 
 /** The lookup beans, by name: chunks, the answer check, the sandbox register and the HTTP lookup's token. */
-public final class LookupBeans implements CamelConfiguration {
+public final class LookupBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.lookup.chunk-size")
     private int chunkSize;
@@ -18,21 +18,21 @@ public final class LookupBeans implements CamelConfiguration {
 
     @BindToRegistry("lookupChunks")
     public LookupChunks lookupChunks() {
-        return new LookupChunks(chunkSize);
+        return once("lookupChunks", () -> new LookupChunks(chunkSize));
     }
 
     @BindToRegistry("permittedAnswer")
     public PermittedAnswer permittedAnswer() {
-        return new PermittedAnswer();
+        return once("permittedAnswer", PermittedAnswer::new);
     }
 
     @BindToRegistry("sandboxRegistry")
     public SandboxRegistry sandboxRegistry() {
-        return new SandboxRegistry(sandboxOptOuts);
+        return once("sandboxRegistry", () -> new SandboxRegistry(sandboxOptOuts));
     }
 
     @BindToRegistry("lookupToken")
     public BearerToken lookupToken() {
-        return new BearerToken(token, tokenFile);
+        return once("lookupToken", () -> new BearerToken(token, tokenFile));
     }
 }

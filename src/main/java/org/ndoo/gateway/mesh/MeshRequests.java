@@ -56,7 +56,7 @@ public final class MeshRequests {
         long numbers = submission.getCounts().getToCheck();
         int chunks = (int) ((numbers + chunkSize - 1) / chunkSize);
         MeshState state = MeshState.start(submission, chunks, chunkSize,
-                Instant.now().plus(TimeUtils.toDuration(maxWait)));
+                Instant.now().plus(TimeUtils.toDuration(maxWait.strip())));
         state.save();
         Path valid = submission.getWorkDir().resolve(NumberFileReader.VALID_NUMBERS);
         try (BufferedReader reader = Files.newBufferedReader(valid, StandardCharsets.US_ASCII)) {

@@ -3,15 +3,17 @@ package org.ndoo.gateway.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.ndoo.gateway.settings.BeanConfiguration;
 
 /**
  * The operations beans, by name (README, "Operations"): the submission board, the gateway's metrics (bound once to
  * the registry /observe/metrics serves), the retry counter and log, the dependency checks, the readiness checks and
  * the status page.
  */
-public final class OperationsBeans implements CamelConfiguration {
+public final class OperationsBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.lookup.chunk-size")
     private int chunkSize;
@@ -40,55 +42,55 @@ public final class OperationsBeans implements CamelConfiguration {
     @PropertyInject("gateway.status.refresh-seconds")
     private int refreshSeconds;
 
-    private SubmissionBoard board;
-    private GatewayMetrics metrics;
-    private DependencyHealth health;
-
     @BindToRegistry("submissionBoard")
-    public synchronized SubmissionBoard submissionBoard() {
-        if (board == null) {
-            board = new SubmissionBoard(chunkSize);
-        }
-        return board;
+    public SubmissionBoard submissionBoard() {
+        return once("submissionBoard", () -> new SubmissionBoard(chunkSize));
     }
 
     @BindToRegistry("gatewayMetrics")
-    public synchronized GatewayMetrics gatewayMetrics(@BeanInject("metricsRegistry") MeterRegistry registry) {
-        if (metrics == null) {
-            metrics = new GatewayMetrics(submissionBoard(), lookupType);
+    public GatewayMetrics gatewayMetrics(@BeanInject("metricsRegistry") MeterRegistry registry) {
+        return once("gatewayMetrics", () -> {
+            GatewayMetrics metrics = new GatewayMetrics(submissionBoard(), lookupType);
             metrics.bindTo(registry);
-        }
-        return metrics;
+            return metrics;
+        });
     }
 
     @BindToRegistry("retryCounter")
     public RetryCounter retryCounter(@BeanInject("metricsRegistry") MeterRegistry registry) {
-        return new RetryCounter(gatewayMetrics(registry));
+        return once("retryCounter", () -> new RetryCounter(gatewayMetrics(registry)));
     }
 
     /** Logs each in-place retry in the gateway's words (reads gateway.retry.* itself). */
     @BindToRegistry("retryLog")
     public RetryLog retryLog() {
-        return new RetryLog();
+        return once("retryLog", RetryLog::new);
     }
 
     @BindToRegistry("dependencyHealth")
-    public synchronized DependencyHealth dependencyHealth() {
-        if (health == null) {
-            health = new DependencyHealth(new DependencyHealth.Folders(inbox, workDir, workMinFreeMegabytes),
-                    new DependencyHealth.Lookup(lookupType, httpUrl, meshUrl),
-                    new DependencyHealth.Mail(mailTransport, pickupDir, smtpHost, smtpPort));
-        }
-        return health;
+    public DependencyHealth dependencyHealth() {
+        return once("dependencyHealth", () -> new DependencyHealth(
+                new DependencyHealth.Folders(inbox, workDir, workMinFreeMegabytes),
+                new DependencyHealth.Lookup(lookupType, httpUrl, meshUrl),
+                new DependencyHealth.Mail(mailTransport, pickupDir, smtpHost, smtpPort)));
     }
 
+    /** Also registered in Camel's health registry, which has looked for repositories before these beans exist. */
     @BindToRegistry("readinessChecks")
-    public ReadinessChecks readinessChecks() {
-        return new ReadinessChecks(dependencyHealth());
+    public ReadinessChecks readinessChecks(CamelContext context) {
+        return once("readinessChecks", () -> {
+            ReadinessChecks checks = new ReadinessChecks(dependencyHealth());
+            HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+            if (registry != null) {
+                registry.register(checks);
+            }
+            return checks;
+        });
     }
 
     @BindToRegistry("statusPage")
     public StatusPage statusPage() {
-        return new StatusPage(submissionBoard(), dependencyHealth(), gatewayName, refreshSeconds);
+        return once("statusPage", () -> new StatusPage(submissionBoard(), dependencyHealth(), gatewayName,
+                refreshSeconds));
     }
 }

@@ -1,11 +1,11 @@
 package org.ndoo.gateway.retry;
 
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.settings.BeanConfiguration;
 
 /** The retry beans, by name: {@code retrySchedule} (resubmissions) and {@code failures} (the one classifier). */
-public final class RetryBeans implements CamelConfiguration {
+public final class RetryBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.retry.resubmit-first-delay")
     private String firstDelay;
@@ -14,19 +14,14 @@ public final class RetryBeans implements CamelConfiguration {
     @PropertyInject("gateway.retry.max-age")
     private String maxAge;
 
-    private RetrySchedule schedule;
-
     @BindToRegistry("retrySchedule")
-    public synchronized RetrySchedule retrySchedule() {
-        if (schedule == null) {
-            schedule = new RetrySchedule(firstDelay, maxDelay, maxAge);
-        }
-        return schedule;
+    public RetrySchedule retrySchedule() {
+        return once("retrySchedule", () -> new RetrySchedule(firstDelay, maxDelay, maxAge));
     }
 
     /** The one classifier of failures: outcome, reason, who is told, retried in place and/or later. */
     @BindToRegistry("failures")
     public Failures failures() {
-        return new Failures(retrySchedule());
+        return once("failures", () -> new Failures(retrySchedule()));
     }
 }

@@ -39,7 +39,8 @@ public final class RetrySchedule {
     private double jitter;
 
     public RetrySchedule(String firstDelay, String maxDelay, String maxAge) {
-        this(TimeUtils.toDuration(firstDelay), TimeUtils.toDuration(maxDelay), TimeUtils.toDuration(maxAge), maxAge.strip(),
+        this(TimeUtils.toDuration(firstDelay.strip()), TimeUtils.toDuration(maxDelay.strip()),
+                TimeUtils.toDuration(maxAge.strip()), maxAge.strip(),
                 Clock.systemUTC());
         this.jitter = 0.2;
     }

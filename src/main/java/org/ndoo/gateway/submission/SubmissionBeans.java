@@ -1,22 +1,29 @@
 package org.ndoo.gateway.submission;
 
 import org.apache.camel.BindToRegistry;
-import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.settings.BeanConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The submission package's bean, by name: {@code workArea}, made once, which removes what an earlier run left in
  * the work directory as it is made (after start-up has claimed the work directory's lock).
  */
-public final class SubmissionBeans implements CamelConfiguration {
+public final class SubmissionBeans extends BeanConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmissionBeans.class);
 
     @PropertyInject("gateway.work.dir")
     private String workDir;
 
     @BindToRegistry("workArea")
     public WorkArea workArea() {
-        WorkArea area = new WorkArea(workDir);
-        area.removeOrphans();
-        return area;
+        return once("workArea", () -> {
+            WorkArea area = new WorkArea(workDir);
+            LOG.info("Clearing the work directory {} of what an earlier run left", area.root());
+            area.removeOrphans();
+            return area;
+        });
     }
 }
