@@ -50,7 +50,7 @@ public final class AuditLog {
                 + ",\"duplicates\":" + c.getDuplicates()
                 + ",\"checked\":" + c.getChecked()
                 + ",\"permitted\":" + c.getPermitted()
-                + ",\"withheld\":" + (c.getChunks() > 0 ? c.getWithheld() : 0)
+                + ",\"withheld\":" + c.getWithheld()
                 + ",\"chunks\":" + c.getChunks()
                 + "," + field("outcome", outcome)
                 + "," + field("detail", detail == null ? "" : mask(detail))
