@@ -50,7 +50,7 @@ class UnwritableAuditLogHoldsBackTheResultAndIsNamedWhenTheGatewayGivesUpTest ex
             assertTrue(operator.contains("the audit log is unusable (FileAlreadyExistsException"), operator);
 
             Await.until("the gateway says the input stays", Duration.ofSeconds(20), () -> logLinesSince(mark).stream()
-                    .anyMatch(l -> l.contains("the file is left in place for a later attempt")));
+                    .anyMatch(l -> l.contains("not ended (AuditLogUnusable); the input stays for a later attempt")));
             assertTrue(Files.exists(input), "the input stays: nothing was recorded");
         } finally {
             Files.deleteIfExists(taken);
