@@ -1,7 +1,6 @@
 package org.ndoo.gateway.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ public final class AuditLog {
                 .put("duplicates", c.getDuplicates())
                 .put("checked", c.getChecked())
                 .put("permitted", c.getPermitted())
-                .put("withheld", c.getChunks() > 0 ? c.getWithheld() : 0)
+                .put("withheld", c.getWithheld())
                 .put("chunks", c.getChunks())
                 .put("outcome", outcome)
                 .put("detail", detail == null ? "" : mask(detail))
@@ -60,13 +59,21 @@ public final class AuditLog {
         append(AuditJson.line(json));
     }
 
+    /**
+     * Throws {@link AuditLogUnusable} unless the audit log can take a record now: nothing is checked (and no result
+     * sent) that could not be recorded.
+     */
+    public void ensureWritable() {
+        append("");
+    }
+
     private void append(String json) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Files.writeString(file, json, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit log " + file, e);
+            throw new AuditLogUnusable(file, e);
         }
     }
 

@@ -14,6 +14,7 @@ import org.apache.camel.component.file.GenericFileFilter;
 import org.apache.camel.component.file.remote.RemoteFile;
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.retry.RetrySchedule;
+import org.ndoo.gateway.submission.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,10 +68,10 @@ public final class InboxFilter implements GenericFileFilter<Object> {
                 return false;
             }
             skipped.readable(path);
-            return attributes.isDirectory() || isComplete(path) && retries.isDue(path.toString());
+            return attributes.isDirectory() || isComplete(path) && retries.isDue(Submission.localOrigin(path));
         }
         String host = file instanceof RemoteFile<?> remote ? remote.getHostname() : "";
-        return file.isDirectory() || retries.isDue(SubmissionIntake.remoteOrigin(host, file.getAbsoluteFilePath()));
+        return file.isDirectory() || retries.isDue(Submission.remoteOrigin(host, file.getAbsoluteFilePath()));
     }
 
     /** With done files on: not a done file itself, and its done file is there. */

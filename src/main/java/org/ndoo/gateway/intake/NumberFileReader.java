@@ -36,9 +36,6 @@ import org.ndoo.gateway.submission.Wording;
  */
 public final class NumberFileReader {
 
-    /** The work file holding the valid numbers to check. */
-    public static final String VALID_NUMBERS = "valid-numbers.txt";
-
     private static final int SNIFF_CHARS = 64 * 1024;
 
     private final long maxRows;
@@ -60,7 +57,7 @@ public final class NumberFileReader {
 
     /** Reads the submission's input file; returns the file of its distinct valid numbers. */
     public Path read(Submission submission) {
-        Path out = submission.getWorkDir().resolve(VALID_NUMBERS);
+        Path out = WorkArea.validNumbers(submission);
         Counts counts = submission.getCounts();
         try (BufferedReader text = decode(Files.newInputStream(submission.getInput()));
              BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(out), StandardCharsets.US_ASCII)) {
@@ -84,7 +81,7 @@ public final class NumberFileReader {
                     }
                     if (layout == null) {
                         layout = ColumnLayout.of(record);
-                        submission.setNumberColumn(layout.numberColumn());
+                        counts.readFrom(layout.numberColumn());
                         if (layout.firstRowIsHeader()) {
                             continue;
                         }

@@ -74,13 +74,16 @@ public final class SubmissionIntake {
         return parent == null ? "" : parent.toString().replace('\\', '/');
     }
 
-    /** The retry key of a remote file. */
+    /** The retry key of a remote file ({@link Submission#remoteOrigin}). */
     public static String remoteOrigin(String host, String remotePath) {
-        return "sftp://" + host + (remotePath.startsWith("/") ? "" : "/") + remotePath;
+        return Submission.remoteOrigin(host, remotePath);
     }
 
-    /** Accepts the drop folder's name as the submitter, or refuses the submission to the operator. */
-    public void checkSubmitter(Submission submission) {
+    /**
+     * Accepts the drop folder's name as the submitter, returning the trusted submission, or refuses the submission
+     * to the operator.
+     */
+    public Submission checkSubmitter(Submission submission) {
         String folder = submission.getSubmitterFolder();
         if (folder.isEmpty()) {
             throw new UntrustedSubmission("The file was not in a submitter folder: files must be dropped into"
@@ -100,7 +103,7 @@ public final class SubmissionIntake {
             throw new UntrustedSubmission("The folder name '" + MailAddresses.quoteSafely(folder)
                     + "' is not in an allowed domain (" + allowedDomains + ").");
         }
-        submission.setSubmitter(address);
+        return submission.trusted(address);
     }
 
     /** Refuses a file that is not a CSV, text or MESH {@code .dat} file, saying what to send instead. */

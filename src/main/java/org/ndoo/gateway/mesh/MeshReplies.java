@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.delivery.ResultFile;
-import org.ndoo.gateway.intake.NumberFileReader;
 import org.ndoo.gateway.lookup.LookupProtocolError;
 import org.ndoo.gateway.lookup.PermittedAnswer;
 import org.ndoo.gateway.submission.Submission;
@@ -141,7 +140,7 @@ public final class MeshReplies {
 
     /** The numbers asked about in {@code chunk}, one per line, re-read from the work folder. */
     private static String askedIn(MeshState state, int chunk) throws IOException {
-        Path valid = state.submission().getWorkDir().resolve(NumberFileReader.VALID_NUMBERS);
+        Path valid = WorkArea.validNumbers(state.submission());
         try (Stream<String> lines = Files.lines(valid, StandardCharsets.US_ASCII)) {
             return lines.skip((long) (chunk - 1) * state.chunkSize()).limit(state.chunkSize())
                     .collect(Collectors.joining("\n"));

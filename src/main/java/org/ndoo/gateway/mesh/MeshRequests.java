@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
-import org.ndoo.gateway.intake.NumberFileReader;
+import org.ndoo.gateway.submission.WorkArea;
 import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.submission.Submission;
 
@@ -58,7 +58,7 @@ public final class MeshRequests {
         MeshState state = MeshState.start(submission, chunks, chunkSize,
                 Instant.now().plus(TimeUtils.toDuration(maxWait.strip())));
         state.save();
-        Path valid = submission.getWorkDir().resolve(NumberFileReader.VALID_NUMBERS);
+        Path valid = WorkArea.validNumbers(submission);
         try (BufferedReader reader = Files.newBufferedReader(valid, StandardCharsets.US_ASCII)) {
             for (int chunk = 1; chunk <= chunks; chunk++) {
                 byte[] body = datBody(reader, chunkSize);
@@ -73,7 +73,6 @@ public final class MeshRequests {
         }
         state.allSent();
         state.save();
-        submission.setAwaitingReplies(true);
     }
 
     /** The next {@code count} numbers as {@code .dat} lines. */

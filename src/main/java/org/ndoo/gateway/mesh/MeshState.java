@@ -27,7 +27,7 @@ import org.ndoo.gateway.submission.WorkArea;
 public final class MeshState {
 
     /** The state file in a submission's work folder. */
-    public static final String FILE = "mesh-state.properties";
+    public static final String FILE = WorkArea.WAITING_STATE;
 
     /** Where a chunk's request stands. */
     public enum ChunkState { PLANNED, SENT, RECEIPT, ANSWERED }
@@ -108,18 +108,15 @@ public final class MeshState {
 
     /** The submission as it was when it was sent, counts included, marked as awaiting replies. */
     public Submission submission() {
-        Submission s = new Submission(p.getProperty("reference"), p.getProperty("source"), p.getProperty("origin"),
-                workDir.resolve("valid-numbers.txt"), p.getProperty("fileName"), p.getProperty("submitterFolder"),
-                Long.parseLong(p.getProperty("byteSize")));
-        s.setSubmitter(p.getProperty("submitter"));
-        s.setWorkDir(workDir);
-        s.setReceivedAt(Instant.parse(p.getProperty("receivedAt")));
-        s.setAwaitingReplies(true);
+        Submission s = Submission.restored(p.getProperty("reference"), p.getProperty("source"),
+                p.getProperty("origin"), workDir.resolve(WorkArea.VALID_NUMBERS), p.getProperty("fileName"),
+                p.getProperty("submitterFolder"), Long.parseLong(p.getProperty("byteSize")), p.getProperty("submitter"),
+                Instant.parse(p.getProperty("receivedAt")), workDir);
         String lines = p.getProperty("firstInvalidLines", "");
         List<Long> invalidLines = lines.isEmpty() ? List.of()
                 : Arrays.stream(lines.split(",")).map(Long::valueOf).toList();
         if (p.getProperty("column") != null) {
-            s.setNumberColumn(new NumberColumn(Integer.parseInt(p.getProperty("column")),
+            s.getCounts().readFrom(new NumberColumn(Integer.parseInt(p.getProperty("column")),
                     p.getProperty("columnHeader")));
         }
         s.getCounts().restore(number("rowsRead"), number("valid"), number("invalid"), number("duplicates"),

@@ -1,6 +1,7 @@
 package org.ndoo.gateway.operations;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.mail.Address;
@@ -10,6 +11,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.util.TimeUtils;
+import org.ndoo.gateway.retry.BackOff;
 import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.retry.Failures;
 import org.ndoo.gateway.retry.RetrySchedule;
@@ -66,9 +69,9 @@ public final class RetryLog implements Processor {
         if (settings == null) {
             var context = exchange.getContext();
             settings = new Settings(Integer.parseInt(property(context, "gateway.retry.attempts")),
-                    Long.parseLong(property(context, "gateway.retry.delay")),
+                    TimeUtils.toMilliSeconds(property(context, "gateway.retry.delay")),
                     Double.parseDouble(property(context, "gateway.retry.backoff-multiplier")),
-                    Long.parseLong(property(context, "gateway.retry.max-delay")),
+                    TimeUtils.toMilliSeconds(property(context, "gateway.retry.max-delay")),
                     Integer.parseInt(property(context, "gateway.lookup.chunk-size")));
         }
         return settings;
@@ -86,13 +89,10 @@ public final class RetryLog implements Processor {
                 + RetrySchedule.TIME.format(at);
     }
 
-    /** Camel's exponential back-off without its collision avoidance (which moves it by up to 15%). */
+    /** The back-off of the retries in place (retry.InPlaceRedelivery) without its collision avoidance (up to 15%). */
     long delayBefore(int retry) {
-        double wait = settings.delay();
-        for (int i = 1; i < retry && wait < settings.maxDelay(); i++) {
-            wait *= settings.multiplier();
-        }
-        return Math.min(settings.maxDelay(), Math.round(wait));
+        return new BackOff(Duration.ofMillis(settings.delay()), settings.multiplier(),
+                Duration.ofMillis(settings.maxDelay())).delayAfter(retry).toMillis();
     }
 
     private String what(Exchange exchange, Submission submission) {

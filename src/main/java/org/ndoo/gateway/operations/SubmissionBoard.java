@@ -57,6 +57,8 @@ public final class SubmissionBoard {
     }
 
     private final int chunkSize;
+    private static final String AWAITING_REPLIES = "awaiting MESH replies";
+
     private final Clock clock;
     private final Map<String, Tracked> inFlight = new ConcurrentHashMap<>();
     private final Deque<Outcome> recent = new ArrayDeque<>();
@@ -130,7 +132,7 @@ public final class SubmissionBoard {
 
     /** The national service has the requests; the answers come back over MESH later (mesh-replies). */
     public void awaitingReplies(Submission submission) {
-        track(submission).stage = "awaiting MESH replies";
+        track(submission).stage = AWAITING_REPLIES;
     }
 
     /**
@@ -140,7 +142,7 @@ public final class SubmissionBoard {
      */
     public void attemptEnded(Submission submission) {
         inFlight.computeIfPresent(submission.getReference(),
-                (reference, tracked) -> submission.isAwaitingReplies() ? tracked : null);
+                (reference, tracked) -> AWAITING_REPLIES.equals(tracked.stage) ? tracked : null);
     }
 
     /** The submission ended in {@code outcome} (delivered, failed, refused...). */
@@ -158,7 +160,7 @@ public final class SubmissionBoard {
         Counts c = submission.getCounts();
         Outcome finished = new Outcome(submission.getReference(), submitter(submission), fileName(submission), outcome,
                 clock.instant(), durationMs, c.getRowsRead(), c.getInvalid(), c.getDuplicates(), c.getChecked(),
-                c.getPermitted(), c.getChunks() > 0 ? c.getWithheld() : 0,
+                c.getPermitted(), c.getWithheld(),
                 reason == null ? "" : Redact.digits(reason));
         synchronized (recent) {
             recent.addFirst(finished);
@@ -201,8 +203,11 @@ public final class SubmissionBoard {
                 .max().orElse(0);
     }
 
+    /** The submission's entry, which from now on shows this copy of it (trusted, in its work folder...). */
     private Tracked track(Submission submission) {
-        return inFlight.computeIfAbsent(submission.getReference(), r -> new Tracked(submission, "checking"));
+        Tracked tracked = inFlight.computeIfAbsent(submission.getReference(), r -> new Tracked(submission, "checking"));
+        tracked.submission = submission;
+        return tracked;
     }
 
     private int chunksTotal(Submission submission) {
@@ -218,7 +223,7 @@ public final class SubmissionBoard {
     }
 
     private static final class Tracked {
-        final Submission submission;
+        volatile Submission submission;
         volatile String stage;
         volatile long checkedSoFar;
 

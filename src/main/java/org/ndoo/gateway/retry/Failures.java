@@ -10,9 +10,11 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.ndoo.gateway.audit.AuditLogUnusable;
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.mesh.MeshException;
 import org.ndoo.gateway.mesh.MeshSendUncertain;
@@ -36,6 +38,9 @@ public final class Failures {
     private static final String TELL_OPERATOR = " This is a configuration problem at the gateway, not in your file:"
             + " the gateway operator has been told. Drop the file again once they say it is fixed.";
 
+    /** The exchange property in which transient-retries hands back a call that failed for good. */
+    public static final String FAILED_CALL = "failedCall";
+
     private final RetrySchedule schedule;
 
     public Failures(RetrySchedule schedule) {
@@ -56,9 +61,43 @@ public final class Failures {
                 BOTH, null);
     }
 
+    /**
+     * The decision for the submission whose stage failed in {@code exchange} (check-submission's onException): the
+     * {@link Failure}, kept in the exchange variable {@code failure} for submission-failed; true when it ends the
+     * submission (a result or notice follows), false when it is postponed and the input stays.
+     */
+    public boolean decide(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Failure decided = classify(failure, exchange.getProperty("submission", Submission.class));
+        exchange.setVariable("failure", decided);
+        return !decided.isPostponed();
+    }
+
     /** Whether the failed call (to the lookup or the mail server) is worth repeating where it happened. */
     public boolean isRetriedInPlace(Throwable failure) {
         return kindOf(failure, null).inPlace();
+    }
+
+    /**
+     * Throws again the failure of a call to another server that the transient-retries error handler gave back in
+     * the exchange property {@code failedCall} (after its retries in place, if any); nothing to do if it succeeded.
+     */
+    public void rethrowFailedCall(Exchange exchange) throws Exception {
+        Throwable failed = exchange.getProperty(FAILED_CALL, Throwable.class);
+        if (failed == null) {
+            return;
+        }
+        exchange.removeProperty(FAILED_CALL);
+        // transient-retries let the route go on (to give it back here): clear its marks, so that the submission's
+        // own error handler takes this failure as a new one instead of one already dealt with
+        exchange.getExchangeExtension().setErrorHandlerHandled(null);
+        exchange.getExchangeExtension().setFailureHandled(false);
+        exchange.getExchangeExtension().setRedeliveryExhausted(false);
+        if (failed instanceof Exception e) {
+            throw e;
+        }
+        throw new org.apache.camel.RuntimeCamelException(failed);
     }
 
     Failure kindOf(Throwable failure, Path input) {
@@ -105,6 +144,11 @@ public final class Failures {
             return done("undeliverable", "The mail server permanently refused the email to the submitter, so the"
                     + " result could not be delivered. Check the submitter address; the file was deleted.",
                     "the mail server refused the submitter's address", OPERATOR);
+        }
+        if (t instanceof AuditLogUnusable audit) {
+            return retryLater("The gateway could not write its audit record", "the audit log is unusable ("
+                    + (audit.getCause() == null ? "" : audit.getCause().getClass().getSimpleName() + " on ")
+                    + Redact.digits(audit.file().toString()) + ")");
         }
         if (t instanceof FileSystemException file) {
             return local(file, input);

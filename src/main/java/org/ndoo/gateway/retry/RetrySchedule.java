@@ -12,8 +12,9 @@ import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.submission.Submission;
 
 /**
- * When an input that could not be finished (lookup or mail unavailable) is tried again: after
- * {@code gateway.retry.first-delay}, doubling up to {@code gateway.retry.max-delay}, until
+ * The one retry-later-or-give-up decision, for every path: when an input that could not be finished (lookup or mail
+ * unavailable) is tried again, as the gateway's one {@link BackOff} says (after
+ * {@code gateway.retry.resubmit-first-delay}, doubling up to {@code gateway.retry.resubmit-max-delay}), until
  * {@code gateway.retry.max-age} after its first attempt, when the submitter gets a failure notice instead.
  * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh.
  */
@@ -27,8 +28,7 @@ public final class RetrySchedule {
     }
 
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
-    private final Duration firstDelay;
-    private final Duration maxDelay;
+    private final BackOff backOff;
     private final Duration maxAge;
     private final String maxAgeText;
     private final Clock clock;
@@ -46,8 +46,8 @@ public final class RetrySchedule {
     }
 
     RetrySchedule(Duration firstDelay, Duration maxDelay, Duration maxAge, String maxAgeText, Clock clock) {
-        this.firstDelay = firstDelay;
-        this.maxDelay = maxDelay;
+        // a first delay above the maximum waits the maximum, as before
+        this.backOff = new BackOff(firstDelay.compareTo(maxDelay) > 0 ? maxDelay : firstDelay, 2, maxDelay);
         this.maxAge = maxAge;
         this.maxAgeText = maxAgeText;
         this.clock = clock;
@@ -56,7 +56,7 @@ public final class RetrySchedule {
     /** Records that the input is being tried now. */
     public void begin(Submission submission) {
         Instant now = clock.instant();
-        attempts.merge(submission.getOrigin(), new Attempts(now, now, 1),
+        attempts.merge(keyOf(submission), new Attempts(now, now, 1),
                 (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
     }
 
@@ -68,7 +68,7 @@ public final class RetrySchedule {
 
     /** When the submission's input may be picked up again; {@code null} if it is not waiting. */
     public Instant nextAttempt(Submission submission) {
-        return nextAttempt(submission.getOrigin());
+        return nextAttempt(keyOf(submission));
     }
 
     private Instant nextAttempt(String input) {
@@ -83,19 +83,27 @@ public final class RetrySchedule {
 
     /** Whether the input has been retried for longer than the maximum age and should be given up. */
     public boolean hasExpired(Submission submission) {
-        Attempts a = attempts.get(submission.getOrigin());
+        Attempts a = attempts.get(keyOf(submission));
         return a != null && !clock.instant().isBefore(a.first().plus(maxAge));
     }
 
     /** The number of attempts so far, this one included. */
     public int attempts(Submission submission) {
-        Attempts a = attempts.get(submission.getOrigin());
+        Attempts a = attempts.get(keyOf(submission));
         return a == null ? 0 : a.count();
     }
 
     /** Forgets the input: it ended in a result or a failure notice. */
     public void finish(Submission submission) {
-        attempts.remove(submission.getOrigin());
+        attempts.remove(keyOf(submission));
+    }
+
+    /**
+     * The retry key: where the input is at its source ({@link Submission#getOrigin()}, made by
+     * {@link Submission#localOrigin} or {@link Submission#remoteOrigin}), the same for every attempt at one input.
+     */
+    static String keyOf(Submission submission) {
+        return submission.getOrigin();
     }
 
     /** The maximum age as configured, for notices. */
@@ -104,10 +112,6 @@ public final class RetrySchedule {
     }
 
     Duration delayAfter(int count) {
-        Duration delay = firstDelay;
-        for (int i = 1; i < count && delay.compareTo(maxDelay) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return backOff.delayAfter(count);
     }
 }

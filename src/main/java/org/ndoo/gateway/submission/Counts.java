@@ -21,6 +21,17 @@ public final class Counts {
     private int chunks;
     private long answered;
     private final List<Long> firstInvalidLines = new ArrayList<>();
+    private NumberColumn numberColumn;
+
+    /** The reading chose {@code column} as the NHS-number column. */
+    public void readFrom(NumberColumn column) {
+        this.numberColumn = column;
+    }
+
+    /** The column the NHS numbers were read from; {@code null} until the file has been read. */
+    public NumberColumn getNumberColumn() {
+        return numberColumn;
+    }
 
     public void countValid() {
         rowsRead++;
@@ -120,9 +131,13 @@ public final class Counts {
         return permitted;
     }
 
-    /** Checked numbers not in the result: opted out, or not confirmed by the lookup. */
+    /**
+     * Checked numbers not in the result: opted out, or not confirmed by the lookup; 0 while no chunk was answered
+     * (nothing was checked, so nothing was withheld). The one withheld-count rule, for mails, the status page, the
+     * metrics and the audit record.
+     */
     public long getWithheld() {
-        return getChecked() - permitted;
+        return chunks > 0 ? getChecked() - permitted : 0;
     }
 
     /** Lookup chunks answered so far. */

@@ -5,7 +5,10 @@ import java.time.Instant;
 
 /**
  * One file handed in for checking, from pick-up to the last email. Holds references, names and counts only: never an
- * NHS number.
+ * NHS number. Its identity (reference, source, origin, file, submitter folder, submitter, size, time of receipt,
+ * input identity, work folder) never changes: trusting the submitter ({@link #trusted}) and creating the work folder
+ * ({@link #inWorkFolder}) return a new Submission, which the route keeps in the exchange property 'submission'.
+ * What the stages count is in {@link #getCounts()}, shared by every copy of one submission.
  */
 public final class Submission {
 
@@ -17,12 +20,10 @@ public final class Submission {
     private final long byteSize;
     private final String submitterFolder;
     private final FileIdentity inputIdentity;
-    private Instant receivedAt = Instant.now();
-    private boolean awaitingReplies;
-    private String submitter;
-    private Path workDir;
-    private final Counts counts = new Counts();
-    private NumberColumn numberColumn;
+    private final Instant receivedAt;
+    private final String submitter;
+    private final Path workDir;
+    private final Counts counts;
 
     /** A submission whose file was dropped locally: its origin is its absolute path. */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
@@ -32,7 +33,7 @@ public final class Submission {
     /** A local submission that knows which file its input path held when it was opened ({@code identity}). */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize,
             FileIdentity identity) {
-        this(reference, source, input.toAbsolutePath().toString(), input, input.getFileName().toString(),
+        this(reference, source, localOrigin(input), input, input.getFileName().toString(),
                 submitterFolder, byteSize, identity);
     }
 
@@ -45,7 +46,7 @@ public final class Submission {
         this(reference, source, origin, input, input.getFileName().toString(), submitterFolder, byteSize);
     }
 
-    /** A submission with a file name of its own, as restored from saved state. */
+    /** A submission with a file name of its own. */
     public Submission(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize) {
         this(reference, source, origin, input, fileName, submitterFolder, byteSize, null);
@@ -53,6 +54,13 @@ public final class Submission {
 
     private Submission(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize, FileIdentity inputIdentity) {
+        this(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity, null,
+                Instant.now(), null, new Counts());
+    }
+
+    private Submission(String reference, String source, String origin, Path input, String fileName,
+            String submitterFolder, long byteSize, FileIdentity inputIdentity, String submitter, Instant receivedAt,
+            Path workDir, Counts counts) {
         this.reference = reference;
         this.source = source;
         this.origin = origin;
@@ -61,6 +69,42 @@ public final class Submission {
         this.submitterFolder = submitterFolder;
         this.byteSize = byteSize;
         this.inputIdentity = inputIdentity;
+        this.submitter = submitter;
+        this.receivedAt = receivedAt;
+        this.workDir = workDir;
+        this.counts = counts;
+    }
+
+    /**
+     * A submission restored from saved state (a MESH submission waiting for replies, after a restart): trusted,
+     * received at {@code receivedAt}, in its work folder; its counts are restored with {@link Counts#restore}.
+     */
+    public static Submission restored(String reference, String source, String origin, Path input, String fileName,
+            String submitterFolder, long byteSize, String submitter, Instant receivedAt, Path workDir) {
+        return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, null, submitter,
+                receivedAt, workDir, new Counts());
+    }
+
+    /** The same submission, its submitter folder accepted as the address {@code submitter}. */
+    public Submission trusted(String submitter) {
+        return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity,
+                submitter, receivedAt, workDir, counts);
+    }
+
+    /** The same submission, with its private work folder {@code dir} (made by WorkArea). */
+    public Submission inWorkFolder(Path dir) {
+        return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity,
+                submitter, receivedAt, dir, counts);
+    }
+
+    /** The retry key of a file dropped locally: its absolute path. */
+    public static String localOrigin(Path input) {
+        return input.toAbsolutePath().toString();
+    }
+
+    /** The retry key of a file on an SFTP server: {@code sftp://host/path}. */
+    public static String remoteOrigin(String host, String remotePath) {
+        return "sftp://" + host + (remotePath.startsWith("/") ? "" : "/") + remotePath;
     }
 
     /** The submission reference quoted in every email and audit record. */
@@ -126,10 +170,6 @@ public final class Submission {
         return submitter;
     }
 
-    public void setSubmitter(String submitter) {
-        this.submitter = submitter;
-    }
-
     public boolean isSubmitterTrusted() {
         return submitter != null;
     }
@@ -138,42 +178,17 @@ public final class Submission {
         return receivedAt;
     }
 
-    /** Restores the time of receipt from saved state. */
-    public void setReceivedAt(Instant receivedAt) {
-        this.receivedAt = receivedAt;
-    }
-
-    /**
-     * Whether the submission waits in the work area for replies that arrive later (MESH): its input is gone and its
-     * work folder is the only record, so a passing failure must not delete it.
-     */
-    public boolean isAwaitingReplies() {
-        return awaitingReplies;
-    }
-
-    public void setAwaitingReplies(boolean awaitingReplies) {
-        this.awaitingReplies = awaitingReplies;
-    }
-
     /** The submission's private work folder; {@code null} until created. */
     public Path getWorkDir() {
         return workDir;
-    }
-
-    public void setWorkDir(Path workDir) {
-        this.workDir = workDir;
     }
 
     public Counts getCounts() {
         return counts;
     }
 
-    /** The column the NHS numbers were read from; {@code null} until the file has been read. */
+    /** The column the NHS numbers were read from ({@link Counts#getNumberColumn()}); {@code null} until read. */
     public NumberColumn getNumberColumn() {
-        return numberColumn;
-    }
-
-    public void setNumberColumn(NumberColumn numberColumn) {
-        this.numberColumn = numberColumn;
+        return counts.getNumberColumn();
     }
 }

@@ -12,9 +12,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The gateway's work directory ({@code gateway.work.dir}): one private folder per submission, readable only by the
- * gateway's user, removed with everything in it when the submission ends.
+ * gateway's user, removed with everything in it when the submission ends. Owns every name in a work folder.
  */
 public final class WorkArea {
+
+    /** The work file holding a submission's distinct valid numbers, one per line, in input order. */
+    public static final String VALID_NUMBERS = "valid-numbers.txt";
+
+    /**
+     * The saved state of a submission waiting for replies that arrive later (MESH): its input is gone, so its work
+     * folder is its only record and is kept across restarts and passing failures.
+     */
+    public static final String WAITING_STATE = "mesh-state.properties";
+
+    /** The last part of the response file's name: {@code <base name>-permitted.csv} (or {@code .zip}). */
+    public static final String RESULT_SUFFIX = "-permitted";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkArea.class);
 
@@ -37,7 +49,7 @@ public final class WorkArea {
             for (Path entry : entries.toList()) {
                 // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
                 boolean lock = entry.getFileName().toString().equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
-                if (!lock && !Files.exists(entry.resolve("mesh-state.properties"))) {
+                if (!lock && !Files.exists(entry.resolve(WAITING_STATE))) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
@@ -68,16 +80,27 @@ public final class WorkArea {
         return root;
     }
 
-    /** Creates the submission's folder ({@code <work.dir>/<reference>}, mode 0700). */
-    public Path create(Submission submission) {
+    /** The submission's file of valid numbers ({@link #VALID_NUMBERS}) in its work folder. */
+    public static Path validNumbers(Submission submission) {
+        return submission.getWorkDir().resolve(VALID_NUMBERS);
+    }
+
+    /** The response file {@code <baseName>-permitted.<extension>} in the submission's work folder. */
+    public static Path resultFile(Submission submission, String baseName, String extension) {
+        return submission.getWorkDir().resolve(baseName + RESULT_SUFFIX + "." + extension);
+    }
+
+    /**
+     * Creates the submission's folder ({@code <work.dir>/<reference>}, mode 0700); returns the submission in it.
+     */
+    public Submission create(Submission submission) {
         try {
             Files.createDirectories(root);
             restrictToOwner(root);
             Path dir = root.resolve(submission.getReference());
             Files.createDirectory(dir);
             restrictToOwner(dir);
-            submission.setWorkDir(dir);
-            return dir;
+            return submission.inWorkFolder(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the work folder under " + root, e);
         }
@@ -98,6 +121,18 @@ public final class WorkArea {
             // never fail a submission whose result has gone: the next start removes what is left
             LOG.warn("{}: could not delete its work folder ({}); it is removed at the next start",
                     submission.getReference(), e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * After an attempt that is to be tried again later: deletes the submission's folder ({@link #cleanUp}), unless
+     * the folder is all that is left of it (a submission restored from {@link #WAITING_STATE}, whose input is its
+     * own file of valid numbers): then it stays for the next attempt.
+     */
+    public void cleanUpAttempt(Submission submission) {
+        Path dir = submission.getWorkDir();
+        if (dir == null || !submission.getInput().toAbsolutePath().startsWith(dir.toAbsolutePath())) {
+            cleanUp(submission);
         }
     }
 

@@ -101,7 +101,6 @@ class AuditLogTest {
     private static Submission submission(String reference, String fileName, String submitter) {
         Submission submission = new Submission(reference, "shared-folder", Path.of("/inbox/a@nhs.net", fileName),
                 "a@nhs.net", 123);
-        submission.setSubmitter(submitter);
-        return submission;
+        return submitter == null ? submission : submission.trusted(submitter);
     }
 }

@@ -279,13 +279,12 @@ class NumberFileReaderTest {
         Path input = Files.write(folder.resolve(name), content);
         Submission submission = new Submission("NDOO-20250101-120000-TEST" + files, "shared-folder", input,
                 "a@nhs.net", content.length);
-        submission.setWorkDir(Files.createDirectories(tempDir.resolve("work" + files)));
-        return submission;
+        return submission.inWorkFolder(Files.createDirectories(tempDir.resolve("work" + files)));
     }
 
     private static List<String> read(Submission submission) throws IOException {
         Path out = new NumberFileReader().read(submission);
-        assertEquals(submission.getWorkDir().resolve(NumberFileReader.VALID_NUMBERS), out);
+        assertEquals(submission.getWorkDir().resolve(org.ndoo.gateway.submission.WorkArea.VALID_NUMBERS), out);
         return Files.readAllLines(out, StandardCharsets.US_ASCII);
     }
 

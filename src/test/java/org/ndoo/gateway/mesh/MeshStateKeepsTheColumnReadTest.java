@@ -28,9 +28,8 @@ class MeshStateKeepsTheColumnReadTest {
         Path work = Files.createTempDirectory(tempDir, "work");
         Submission s = new Submission("NDOO-20250101-120000-MESH1", "shared-folder", tempDir.resolve("list.csv"),
                 "a@nhs.net", 100);
-        s.setSubmitter("a@nhs.net");
-        s.setWorkDir(work);
-        s.setNumberColumn(column);
+        s = s.trusted("a@nhs.net").inWorkFolder(work);
+        s.getCounts().readFrom(column);
         MeshState.start(s, 1, 100_000, Instant.now().plusSeconds(3600)).save();
 
         return MeshState.load(work).submission().getNumberColumn();

@@ -28,11 +28,10 @@ class MeshInterruptedSendTest extends MeshGatewayTestSupport {
 
     @Test
     void interruptedStateIsDiscardedAndTheInputSentAgain() throws Exception {
-        Submission interrupted = new Submission("NDOO-20260101-000000-AAAAA", "shared-folder",
+        Submission dropped = new Submission("NDOO-20260101-000000-AAAAA", "shared-folder",
                 inbox().resolve(SUBMITTER).resolve("x.csv"), SUBMITTER, 10);
-        interrupted.setSubmitter(SUBMITTER);
-        Path dir = Files.createDirectories(workDir().resolve(interrupted.getReference()));
-        interrupted.setWorkDir(dir);
+        Path dir = Files.createDirectories(workDir().resolve(dropped.getReference()));
+        Submission interrupted = dropped.trusted(SUBMITTER).inWorkFolder(dir);
         MeshState.start(interrupted, 2, 100_000, Instant.now().minusSeconds(1)).save();
 
         context.getRegistry().lookupByNameAndType("meshReplies", MeshReplies.class).discardInterruptedSends();

@@ -78,7 +78,6 @@ class SubmissionBoardTest {
     void aMeshSubmissionWaitingForRepliesStaysInFlight() {
         Submission submission = submission("NDOO-20261123-120000-EEEEE", "cohort.csv");
         board.started(submission);
-        submission.setAwaitingReplies(true);
         board.awaitingReplies(submission);
 
         board.attemptEnded(submission);
@@ -101,11 +100,9 @@ class SubmissionBoardTest {
     }
 
     private Submission submission(String reference, String fileName) {
-        Submission s = new Submission(reference, "shared-folder", Path.of("/inbox/analyst@nhs.net/" + fileName),
-                "analyst@nhs.net", 100);
-        s.setSubmitter("analyst@nhs.net");
-        s.setReceivedAt(clock.instant());
-        return s;
+        Path input = Path.of("/inbox/analyst@nhs.net/" + fileName);
+        return Submission.restored(reference, "shared-folder", Submission.localOrigin(input), input, fileName,
+                "analyst@nhs.net", 100, "analyst@nhs.net", clock.instant(), null);
     }
 
     private static void countRows(Submission submission, int valid) {

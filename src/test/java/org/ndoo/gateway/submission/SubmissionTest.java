@@ -32,9 +32,10 @@ class SubmissionTest {
         Submission submission = new Submission("R", "shared-folder", Path.of("/inbox/a@nhs.net/list.csv"), "a@nhs.net", 1);
         assertFalse(submission.isSubmitterTrusted());
 
-        submission.setSubmitter("a@nhs.net");
+        Submission trusted = submission.trusted("a@nhs.net");
 
-        assertTrue(submission.isSubmitterTrusted());
+        assertTrue(trusted.isSubmitterTrusted());
+        assertFalse(submission.isSubmitterTrusted(), "the untrusted submission stays as it was");
     }
 
     @ParameterizedTest

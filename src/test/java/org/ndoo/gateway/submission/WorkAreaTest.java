@@ -27,10 +27,9 @@ class WorkAreaTest {
     void createsAPrivateFolderNamedAfterTheReference() throws IOException {
         WorkArea area = new WorkArea(tempDir.resolve("work").toString());
 
-        Path dir = area.create(submission);
+        Path dir = area.create(submission).getWorkDir();
 
         assertEquals(tempDir.resolve("work/NDOO-20250101-090000-AAAAA"), dir);
-        assertEquals(dir, submission.getWorkDir());
         assertTrue(Files.isDirectory(dir));
         if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
@@ -48,15 +47,16 @@ class WorkAreaTest {
     @Test
     void cleanUpDeletesTheFolderAndEverythingInIt() throws IOException {
         WorkArea area = new WorkArea(tempDir.toString());
-        Path dir = area.create(submission);
+        Submission inFolder = area.create(submission);
+        Path dir = inFolder.getWorkDir();
         Files.writeString(dir.resolve("valid-numbers.txt"), "9990000018\n");
         Files.writeString(Files.createDirectories(dir.resolve("chunks")).resolve("1.txt"), "9990000018\n");
 
-        area.cleanUp(submission);
+        area.cleanUp(inFolder);
 
         assertFalse(Files.exists(dir));
         assertTrue(Files.isDirectory(tempDir), "the work root stays");
-        assertDoesNotThrow(() -> area.cleanUp(submission), "cleaning up twice is harmless");
+        assertDoesNotThrow(() -> area.cleanUp(inFolder), "cleaning up twice is harmless");
     }
 
     @Test
@@ -67,7 +67,7 @@ class WorkAreaTest {
     @Test
     void workFoldersAre0700AndWorkFiles0600() throws IOException {
         WorkArea area = new WorkArea(tempDir.toString());
-        Path dir = area.create(submission);
+        Path dir = area.create(submission).getWorkDir();
         Path file = WorkArea.privateFile(dir.resolve("valid-numbers.txt"));
 
         assertEquals("rwx------", PosixFilePermissions.toString(
