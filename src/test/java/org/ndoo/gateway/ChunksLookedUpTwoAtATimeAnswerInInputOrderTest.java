@@ -1,6 +1,7 @@
 package org.ndoo.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class ChunksLookedUpTwoAtATimeAnswerInInputOrderTest extends GatewayTestSupport 
     }
 
     @Test
-    void theNextChunkIsAskedAboutWhileOneIsAnswered() {
+    void theNextChunkIsAskedAboutWhileOneIsAnswered() throws Exception {
         List<String> numbers = SyntheticNhsNumbers.valid(30_000, 3000);
         lookup.stallNext(1, 1500); // the first request (chunk 1) is answered last
         long mark = logMark();
@@ -44,7 +45,7 @@ class ChunksLookedUpTwoAtATimeAnswerInInputOrderTest extends GatewayTestSupport 
                 .filter(l -> l.matches(".*: chunk \\d+ of 3 answered, .*")).toList();
         assertEquals(3, progress.size(), String.join("\n", progress));
         for (int chunk = 1; chunk <= 3; chunk++) {
-            assertEquals(true, progress.get(chunk - 1).contains(": chunk " + chunk + " of 3 answered, " + chunk * 1000
+            assertTrue(progress.get(chunk - 1).contains(": chunk " + chunk + " of 3 answered, " + chunk * 1000
                     + " of 3000 numbers checked, "), progress.get(chunk - 1));
         }
     }
