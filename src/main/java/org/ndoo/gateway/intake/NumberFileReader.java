@@ -62,39 +62,15 @@ public final class NumberFileReader {
         try (BufferedReader text = decode(Files.newInputStream(submission.getInput()));
              BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(out), StandardCharsets.US_ASCII)) {
             char delimiter = sniffDelimiter(text);
-            CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(false)
-                    .setIgnoreSurroundingSpaces(true)
-                    .get();
             // sized for the most numbers the file can hold (11 bytes a row), up to 2^20 (8 MB): little rehashing
             NhsNumberSet seen = new NhsNumberSet((int) Math.min(submission.getByteSize() / 11 + 1, 1 << 20));
-            ColumnLayout layout = null;
-            long previousRecordEnd = 0;
-            try (CSVParser parser = format.parse(new LineLengthLimit(text, maxLineLength, delimiter))) {
-                for (CSVRecord record : parser) {
-                    // the line the record starts on, even after a quoted field that spans lines
-                    long line = previousRecordEnd + 1;
-                    previousRecordEnd = parser.getCurrentLineNumber();
-                    if (isBlank(record)) {
-                        continue;
-                    }
-                    if (layout == null) {
-                        layout = ColumnLayout.of(record);
-                        counts.readFrom(layout.numberColumn());
-                        if (layout.firstRowIsHeader()) {
-                            continue;
-                        }
-                    }
-                    if (counts.getRowsRead() >= maxRows) {
-                        throw new SubmissionRejected("The file has more than " + Wording.count(maxRows, "row")
-                                + ", the most the gateway takes in one file. Split it into smaller files and drop"
-                                + " them one by one.");
-                    }
-                    String value = layout.numberIn(record);
-                    String number = NhsNumbers.normalise(value);
+            // parsed and validated on a second thread, counted, de-duplicated and written on this one
+            try (ParsedRows rows = ParsedRows.start(sink -> parse(text, delimiter, submission, sink),
+                    "read " + submission.getReference())) {
+                while (rows.next()) {
+                    String number = rows.number();
                     if (number == null) {
-                        counts.countInvalid(line, NhsNumbers.whyInvalid(value));
+                        counts.countInvalid(rows.line(), rows.why());
                     } else {
                         counts.countValid();
                         if (seen.add(number)) {
@@ -105,11 +81,6 @@ public final class NumberFileReader {
                         }
                     }
                 }
-            } catch (UncheckedIOException e) {
-                throw new SubmissionRejected("The file cannot be read as CSV from line "
-                        + Wording.number(previousRecordEnd + 1)
-                        + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row,"
-                        + " save it as CSV again and drop it again.");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read submission " + submission.getReference(), e);
@@ -118,6 +89,52 @@ public final class NumberFileReader {
             throw new SubmissionRejected(noValidNumbersReason(counts));
         }
         return out;
+    }
+
+    /**
+     * Parses the file's rows and emits each data row's number, valid or invalid: the header and blank rows are
+     * skipped, the NHS-number column is chosen from the first row (and recorded on the submission).
+     */
+    private void parse(BufferedReader text, char delimiter, Submission submission, ParsedRows.Sink sink)
+            throws IOException, InterruptedException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        ColumnLayout layout = null;
+        long dataRows = 0;
+        long previousRecordEnd = 0;
+        try (CSVParser parser = format.parse(new LineLengthLimit(text, maxLineLength, delimiter))) {
+            for (CSVRecord record : parser) {
+                // the line the record starts on, even after a quoted field that spans lines
+                long line = previousRecordEnd + 1;
+                previousRecordEnd = parser.getCurrentLineNumber();
+                if (isBlank(record)) {
+                    continue;
+                }
+                if (layout == null) {
+                    layout = ColumnLayout.of(record);
+                    submission.getCounts().readFrom(layout.numberColumn());
+                    if (layout.firstRowIsHeader()) {
+                        continue;
+                    }
+                }
+                if (dataRows++ >= maxRows) {
+                    throw new SubmissionRejected("The file has more than " + Wording.count(maxRows, "row")
+                            + ", the most the gateway takes in one file. Split it into smaller files and drop"
+                            + " them one by one.");
+                }
+                String value = layout.numberIn(record);
+                String number = NhsNumbers.normalise(value);
+                sink.row(line, number, number == null ? NhsNumbers.whyInvalid(value) : null);
+            }
+        } catch (UncheckedIOException e) {
+            throw new SubmissionRejected("The file cannot be read as CSV from line "
+                    + Wording.number(previousRecordEnd + 1)
+                    + " (" + describe(e.getCause()) + "). Check it opens as plain text, one NHS number per row,"
+                    + " save it as CSV again and drop it again.");
+        }
     }
 
     private static String noValidNumbersReason(Counts counts) {

@@ -1,12 +1,13 @@
 package org.ndoo.gateway.lookup;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -26,39 +27,71 @@ public final class LookupChunks {
     /** The chunks of {@code validNumbers}, each LF-terminated line by line. */
     public Iterator<String> of(Path validNumbers) {
         try {
-            return new ChunkIterator(Files.newBufferedReader(validNumbers, StandardCharsets.US_ASCII), chunkSize);
+            return new ChunkIterator(Files.newInputStream(validNumbers), chunkSize);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the valid numbers " + validNumbers.getFileName(), e);
         }
     }
 
+    /**
+     * Reads the file's bytes in blocks and copies whole lines into one chunk, without a string per line (a chunk is
+     * 100,000 lines, so this is on the hot path). LF, CRLF and CR line ends all become LF.
+     */
     private static final class ChunkIterator implements Iterator<String>, Closeable {
 
-        private final BufferedReader reader;
+        private final InputStream in;
         private final int chunkSize;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private boolean afterCr;
         private String next;
 
-        ChunkIterator(BufferedReader reader, int chunkSize) {
-            this.reader = reader;
+        ChunkIterator(InputStream in, int chunkSize) {
+            this.in = in;
             this.chunkSize = chunkSize;
             this.next = read();
         }
 
         private String read() {
-            StringBuilder chunk = new StringBuilder(chunkSize * 11);
-            try {
-                String line;
-                for (int lines = 0; lines < chunkSize && (line = reader.readLine()) != null; lines++) {
-                    chunk.append(line).append('\n');
+            byte[] chunk = new byte[(int) Math.min(chunkSize * 11L, 1 << 24)];
+            int length = 0;
+            int lines = 0;
+            while (lines < chunkSize && (position < limit || fill())) {
+                byte b = buffer[position++];
+                if (b == '\n' && afterCr) {
+                    afterCr = false;
+                    continue;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the valid numbers", e);
+                afterCr = b == '\r';
+                if (length == chunk.length) {
+                    chunk = Arrays.copyOf(chunk, length * 2);
+                }
+                chunk[length++] = afterCr ? (byte) '\n' : b;
+                if (chunk[length - 1] == '\n') {
+                    lines++;
+                }
             }
-            if (chunk.length() == 0) {
+            if (length == 0) {
                 close();
                 return null;
             }
-            return chunk.toString();
+            if (chunk[length - 1] != '\n') {
+                // the last line of the file, without a line end
+                chunk = Arrays.copyOf(chunk, length + 1);
+                chunk[length++] = '\n';
+            }
+            return new String(chunk, 0, length, StandardCharsets.US_ASCII);
+        }
+
+        private boolean fill() {
+            try {
+                limit = Math.max(in.read(buffer), 0);
+                position = 0;
+                return limit > 0;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the valid numbers", e);
+            }
         }
 
         @Override
@@ -79,7 +112,7 @@ public final class LookupChunks {
         @Override
         public void close() {
             try {
-                reader.close();
+                in.close();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -16,16 +16,16 @@ public final class PermittedAnswer {
 
     /** The numbers of {@code request} (one per line) that {@code answer} permits, in request order. */
     public List<String> reconcile(String request, String answer) {
+        List<String> inOrder = inRequestOrder(request, answer);
+        if (inOrder != null) {
+            return inOrder;
+        }
         List<String> asked = new ArrayList<>(request.length() / 11 + 1);
         Lines requestLines = new Lines(request);
         while (requestLines.next()) {
             if (!requestLines.isEmpty()) {
                 asked.add(requestLines.current());
             }
-        }
-        List<String> inOrder = inRequestOrder(asked, answer);
-        if (inOrder != null) {
-            return inOrder;
         }
         NhsNumberSet permitted = new NhsNumberSet(asked.size());
         Lines answerLines = new Lines(answer);
@@ -54,32 +54,35 @@ public final class PermittedAnswer {
 
     /**
      * The fast path, for an answer that keeps the request's order (as the sandbox and most services do): one walk
-     * through both, every answered number matched to the next equal asked one, no hashing. {@code null} as soon as a
-     * line does not match (out of order, not asked, or not a number): the general path then decides.
+     * through both, every answered number matched to the next equal asked one, no hashing and no string for a
+     * number that is not permitted. {@code null} as soon as a line does not match (out of order, not asked, or not
+     * a number): the general path then decides.
      */
-    private static List<String> inRequestOrder(List<String> asked, String answer) {
-        List<String> result = new ArrayList<>(asked.size());
-        int next = 0;
+    private static List<String> inRequestOrder(String request, String answer) {
+        List<String> result = new ArrayList<>(request.length() / 11 + 1);
+        Lines asked = new Lines(request);
         Lines answerLines = new Lines(answer);
         while (answerLines.next()) {
             answerLines.dropTrailingComma();
             if (answerLines.isEmpty()) {
                 continue;
             }
-            int start = answerLines.start();
-            while (next < asked.size() && !sameNumber(asked.get(next), answer, start, answerLines.length())) {
-                next++;
-            }
-            if (next == asked.size()) {
+            if (!nextEqual(asked, request, answer, answerLines.start(), answerLines.length())) {
                 return null;
             }
-            result.add(asked.get(next++));
+            result.add(asked.current());
         }
         return result;
     }
 
-    private static boolean sameNumber(String asked, String answer, int start, int length) {
-        return asked.length() == length && answer.regionMatches(start, asked, 0, length);
+    /** Moves {@code asked} on to its next line equal to the answer's line; {@code false} if there is none. */
+    private static boolean nextEqual(Lines asked, String request, String answer, int start, int length) {
+        while (asked.next()) {
+            if (asked.length() == length && request.regionMatches(asked.start(), answer, start, length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The answer's first line holding a number not in {@code asked} (only when there is one: the slow path). */
