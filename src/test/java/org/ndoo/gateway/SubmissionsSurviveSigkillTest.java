@@ -103,10 +103,10 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         if (moment == Moment.WHILE_READING) {
             assertFalse(logAtKill.contains(reference + ": " + moment.rows + " rows,"), "killed while reading");
         }
-        Map<Drop, Integer> expectedMails = new LinkedHashMap<>();
+        Map<Drop, Long> expectedMails = new LinkedHashMap<>();
         for (Drop d : List.of(target, bystander)) {
             // the README's one window for a duplicate: accepted by the mail server, input not yet deleted
-            expectedMails.put(d, 1 + (mailsFor(d) > 0 && Files.exists(d.input()) ? 1 : 0));
+            expectedMails.put(d, 1L + (mailsFor(d) > 0 && Files.exists(d.input()) ? 1 : 0));
         }
         lookup.release();
         smtp.mode(FaultySmtpServer.Mode.ACCEPT);
@@ -121,8 +121,8 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         } finally {
             restarted.stop();
         }
-        for (Map.Entry<Drop, Integer> expected : expectedMails.entrySet()) {
-            assertEquals(expected.getValue(), mailsFor(expected.getKey()), moment + ": mails for "
+        for (Map.Entry<Drop, Long> expected : expectedMails.entrySet()) {
+            assertEquals((long) expected.getValue(), mailsFor(expected.getKey()), moment + ": mails for "
                     + expected.getKey().name());
         }
         for (String raw : smtp.accepted()) {
