@@ -18,7 +18,7 @@ class SmallFileIsNotHeldUpByALargeOneTest extends GatewayTestSupport {
 
     @Test
     void smallFileOvertakesLargeOne() throws Exception {
-        lookup.stallRequestsLargerThan(1000, 4000);
+        lookup.holdFromRequest(1, 1000); // the large file's lookup waits until the small one is answered
         List<String> large = SyntheticNhsNumbers.valid(10_000, 50_000);
         List<String> small = SyntheticNhsNumbers.valid(70_000, 10);
 
@@ -30,6 +30,7 @@ class SmallFileIsNotHeldUpByALargeOneTest extends GatewayTestSupport {
         MimeMessage first = awaitMails(1)[0];
         assertTrue(first.getSubject().contains("small.csv"), first.getSubject());
         assertSameNumbers(SyntheticNhsNumbers.permitted(small), Mails.attachment(first).numbers());
+        lookup.release();
 
         MimeMessage second = awaitMails(2)[1];
         assertTrue(second.getSubject().contains("large.csv"), second.getSubject());

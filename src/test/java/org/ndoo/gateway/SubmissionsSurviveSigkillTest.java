@@ -4,96 +4,180 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Optional;
+import java.util.Properties;
 
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ndoo.gateway.startup.WorkDirectoryLock;
 import org.ndoo.gateway.support.Await;
+import org.ndoo.gateway.support.FaultySmtpServer;
+import org.ndoo.gateway.support.FaultySmtpTestSupport;
 import org.ndoo.gateway.support.GatewayProcess;
-import org.ndoo.gateway.support.GatewayTestSupport;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
-import org.ndoo.gateway.startup.WorkDirectoryLock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The gateway, as its own JVM, is killed with SIGKILL at many different moments (reading, between chunks, while the
- * lookup answers, while mailing) across several runs, then started again. Every submission still ends in exactly
- * its own result, to its own submitter, built from all its chunks, and nothing is left in the work area. The one
- * allowed slip is a second copy of a correct email (killed after the mail server accepted it, before the input was
- * deleted): such duplicates are counted and reported, never wrong.
+ * The gateway, as its own JVM, is killed with SIGKILL at a chosen moment of a submission's life, recognised by what
+ * the gateway itself shows (its log lines, the mail server's view), then started again. Each kill is checked to have
+ * landed inside the submission (the event seen, the submission not finished). After the restart every submission
+ * ends in exactly its own result, to its own submitter, built from all its chunks, and nothing is left in the work
+ * area. The README allows one duplicate, only for a kill "between the mail server accepting the message and the
+ * input's deletion": a second mail is expected exactly for a submission whose mail was accepted while its input was
+ * still there at the kill, and for no other.
  */
-class SubmissionsSurviveSigkillTest extends GatewayTestSupport {
+class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
 
-    private static final long[] KILL_AFTER_MILLIS = {0, 150, 400, 700, 1000, 1300, 1700, 2200};
+    private static final int CHUNK = 20_000;
+
+    /** Where the kill lands, and what holds the gateway there long enough to be sure of it. */
+    enum Moment {
+        /** after "received", the lookup holding every request so the submission cannot end. */
+        WHILE_READING(300_000),
+        /** after "chunk 1 of 3 answered", the lookup holding chunk 2. */
+        BETWEEN_CHUNKS(3 * CHUNK),
+        /** the result mail received whole by the mail server, never answered. */
+        WHILE_MAILING(3 * CHUNK),
+        /** the result mail accepted (250), the session's end never answered: before the input's deletion. */
+        AFTER_MAIL_ACCEPTED(3 * CHUNK);
+
+        final int rows;
+
+        Moment(int rows) {
+            this.rows = rows;
+        }
+    }
+
+    /** One dropped file: its submitter, its name, its expected result, its size as the gateway logs it. */
+    private record Drop(String submitter, String name, Path input, List<String> permitted, long bytes) {
+    }
 
     @Override
-    protected void override(java.util.Properties properties) {
+    protected void overrideMail(Properties properties) {
         // this test's gateway is a separate JVM: the in-test one must not take its files
         properties.setProperty("gateway.inbox.dir", root.resolve("unused-inbox").toString());
+        properties.setProperty("gateway.lookup.chunk-size", Integer.toString(CHUNK));
     }
 
-    @Test
-    void everySubmissionCompletesAfterAKill() throws Exception {
+    @BeforeEach
+    void acceptEveryMail() {
+        smtp.mode(FaultySmtpServer.Mode.ACCEPT);
+        smtp.accepted().clear();
+        smtp.held().clear();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Moment.class)
+    void killedSubmissionsEndInExactlyTheirOwnResult(Moment moment) throws Exception {
         context.stop();
-        lookup.stallRequestsLargerThan(50_000, 300);
-        int duplicates = 0;
-        for (int run = 0; run < KILL_AFTER_MILLIS.length; run++) {
-            duplicates += killAndRestart(run, KILL_AFTER_MILLIS[run]);
-        }
-        System.out.println("SIGKILL runs: " + KILL_AFTER_MILLIS.length + ", duplicate emails: " + duplicates);
-    }
-
-    /** One run: drop three files for two submitters, kill after {@code killAfter} ms, restart, check; returns duplicates. */
-    private int killAndRestart(int run, long killAfter) throws Exception {
-        MAIL.purgeEmailFromAllMailboxes();
-        Map<String, List<String>> expected = new LinkedHashMap<>();
-        Map<String, String> recipientOf = new HashMap<>();
-        List<Path> inputs = new ArrayList<>();
-        String[][] drops = {{"a@nhs.net", "big", "150000"}, {"b@nhs.net", "small", "40"}, {"a@nhs.net", "mid", "20000"}};
-        int offset = 200_000 + run * 1000;
-        for (String[] d : drops) {
-            List<String> numbers = SyntheticNhsNumbers.valid(offset, Integer.parseInt(d[2]));
-            offset += numbers.size();
-            String name = "run" + run + "-" + d[1] + ".csv";
-            expected.put(name, SyntheticNhsNumbers.permitted(numbers));
-            recipientOf.put(name, d[0]);
-            inputs.add(dropInto(d[0], name, lines(numbers)));
-        }
-
+        int offset = 100_000 + moment.ordinal() * 70_000;
+        Drop target = drop(moment, "a@nhs.net", "target", offset, moment.rows);
+        Drop bystander = drop(moment, "b@nhs.net", "bystander", offset + moment.rows, 40);
         Map<String, String> settings = processSettings();
-        GatewayProcess gateway = GatewayProcess.start(settings, root.resolve("gateway-run" + run + ".log"));
-        LockSupport.parkNanos(Duration.ofMillis(killAfter + 1000).toNanos()); // the drop is read after ~1 s
-        gateway.kill();
+        hold(moment);
 
-        GatewayProcess restarted = GatewayProcess.start(settings, root.resolve("gateway-run" + run + "-restart.log"));
+        GatewayProcess gateway = GatewayProcess.start(settings, root.resolve("gateway-" + moment + ".log"));
+        String reference;
         try {
-            Await.until("every input answered and deleted", Duration.ofSeconds(90), () -> inputs.stream()
-                    .noneMatch(Files::exists) && MAIL.getReceivedMessages().length >= inputs.size());
+            Await.until("the target received", Duration.ofSeconds(30), () -> referenceOf(gateway, target).isPresent());
+            reference = referenceOf(gateway, target).orElseThrow();
+            Await.until("the moment " + moment, Duration.ofSeconds(60), () -> reached(moment, gateway, reference, target));
+        } finally {
+            gateway.kill();
+        }
+        String logAtKill = gateway.log();
+        assertFalse(logAtKill.contains(reference + ": delivered"), moment + ": the kill landed before the end");
+        assertTrue(Files.exists(target.input()), moment + ": the kill landed before the input's deletion");
+        if (moment != Moment.AFTER_MAIL_ACCEPTED) {
+            assertEquals(0, mailsFor(target), moment + ": no result accepted before the kill");
+        }
+        if (moment == Moment.WHILE_READING) {
+            assertFalse(logAtKill.contains(reference + ": " + moment.rows + " rows,"), "killed while reading");
+        }
+        Map<Drop, Long> expectedMails = new LinkedHashMap<>();
+        for (Drop d : List.of(target, bystander)) {
+            // the README's one window for a duplicate: accepted by the mail server, input not yet deleted
+            expectedMails.put(d, 1L + (mailsFor(d) > 0 && Files.exists(d.input()) ? 1 : 0));
+        }
+        lookup.release();
+        smtp.mode(FaultySmtpServer.Mode.ACCEPT);
+
+        GatewayProcess restarted = GatewayProcess.start(settings, root.resolve("gateway-" + moment + "-restart.log"));
+        try {
+            Await.until("every input answered and deleted", Duration.ofSeconds(90), () -> !Files.exists(target.input())
+                    && !Files.exists(bystander.input()));
             // the running gateway's own lock file (startup.WorkDirectoryLock) is all that may stay
             Await.until("the work area emptied", Duration.ofSeconds(30), () -> filesUnder(workDir())
                     == (Files.exists(workDir().resolve(WorkDirectoryLock.FILE_NAME)) ? 1 : 0));
         } finally {
             restarted.stop();
         }
-
-        Map<String, Integer> mailsPerFile = new HashMap<>();
-        for (MimeMessage mail : MAIL.getReceivedMessages()) {
-            String subject = mail.getSubject();
-            String file = expected.keySet().stream().filter(subject::contains).findFirst()
-                    .orElseThrow(() -> new AssertionError("unexpected email: " + subject));
-            assertEquals(recipientOf.get(file), Mails.to(mail), "run " + run + ": right recipient for " + file);
-            assertSameNumbers(expected.get(file), Mails.attachment(mail).numbers());
-            mailsPerFile.merge(file, 1, Integer::sum);
+        for (Map.Entry<Drop, Long> expected : expectedMails.entrySet()) {
+            assertEquals((long) expected.getValue(), mailsFor(expected.getKey()), moment + ": mails for "
+                    + expected.getKey().name());
         }
-        assertEquals(expected.keySet(), mailsPerFile.keySet(), "run " + run + ": every submission answered");
-        return mailsPerFile.values().stream().mapToInt(n -> n - 1).sum();
+        for (String raw : smtp.accepted()) {
+            MimeMessage mail = Mails.parse(raw);
+            Drop d = List.of(target, bystander).stream().filter(x -> subjectOf(mail).contains(x.name())).findFirst()
+                    .orElseThrow(() -> new AssertionError("unexpected email: " + subjectOf(mail)));
+            assertEquals(d.submitter(), Mails.to(mail), moment + ": right recipient for " + d.name());
+            assertSameNumbers(d.permitted(), Mails.attachment(mail).numbers());
+        }
+    }
+
+    /** Arranges for the gateway to stop at {@code moment} (the lookup or the mail server holds). */
+    private static void hold(Moment moment) {
+        switch (moment) {
+            case WHILE_READING -> lookup.holdFromRequest(1);
+            case BETWEEN_CHUNKS -> lookup.holdFromRequest(2, CHUNK - 1);
+            case WHILE_MAILING -> smtp.mode(FaultySmtpServer.Mode.HOLD_BEFORE_ACCEPT);
+            case AFTER_MAIL_ACCEPTED -> smtp.mode(FaultySmtpServer.Mode.HOLD_AFTER_ACCEPT);
+        }
+    }
+
+    /** Whether the gateway shows the target at {@code moment}. */
+    private static boolean reached(Moment moment, GatewayProcess gateway, String reference, Drop target) {
+        return switch (moment) {
+            case WHILE_READING -> true; // "received" is the event: kill at once
+            case BETWEEN_CHUNKS -> gateway.logContains(reference + ": chunk 1 of 3 answered");
+            case WHILE_MAILING -> smtp.held().stream().anyMatch(raw -> subjectOf(Mails.parse(raw)).contains(target.name()));
+            case AFTER_MAIL_ACCEPTED -> mailsFor(target) > 0;
+        };
+    }
+
+    /** The reference the gateway gave the target, from its "received N bytes" line. */
+    private static Optional<String> referenceOf(GatewayProcess gateway, Drop target) {
+        return gateway.logLines(": received " + target.bytes() + " bytes from").stream().findFirst()
+                .map(line -> line.substring(line.indexOf("NDOO-"), line.indexOf(": received")));
+    }
+
+    private static long mailsFor(Drop d) {
+        return smtp.accepted().stream().filter(raw -> subjectOf(Mails.parse(raw)).contains(d.name())).count();
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Drop drop(Moment moment, String submitter, String what, int offset, int rows) {
+        List<String> numbers = SyntheticNhsNumbers.valid(offset, rows);
+        String name = moment.name().toLowerCase().replace('_', '-') + "-" + what + ".csv";
+        String content = lines(numbers);
+        Path input = drop(submitter, name, content.getBytes(StandardCharsets.US_ASCII));
+        return new Drop(submitter, name, input, SyntheticNhsNumbers.permitted(numbers), content.length());
     }
 
     private Map<String, String> processSettings() {
@@ -102,9 +186,5 @@ class SubmissionsSurviveSigkillTest extends GatewayTestSupport {
         settings.put("gateway.inbox.dir", inbox().toString());
         settings.put("gateway.audit.file", root.resolve("crash-audit.jsonl").toString());
         return settings;
-    }
-
-    private static Path dropInto(String folder, String name, String content) {
-        return drop(folder, name, content.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -31,7 +31,6 @@ class SftpMillionRowFileIsStreamedTest extends SftpTestSupport {
     private static final int ROWS = 1_000_000;
     /** The 999 range has only about 909,000 valid numbers: the file repeats the first 100,000 at its end. */
     private static final int DISTINCT = 900_000;
-    private static final long HOLD_MILLIS = 3000;
 
     @Override
     protected void overrideSftp(Properties properties) {
@@ -45,15 +44,17 @@ class SftpMillionRowFileIsStreamedTest extends SftpTestSupport {
                 + lines(SyntheticNhsNumbers.valid(0, ROWS - DISTINCT)));
         long fileBytes = Files.size(staged);
 
-        lookup.stallNext(1, HOLD_MILLIS);
+        lookup.holdFromRequest(1);
         upload(SUBMITTER + "/small.csv", lines(SyntheticNhsNumbers.valid(0, 10)));
         long smallHeap = heapWhileHeldAtLookup(1);
+        lookup.release();
         awaitMails(1);
 
-        lookup.stallNext(1, HOLD_MILLIS);
+        lookup.holdFromRequest(2);
         Path remote = sftpRoot.resolve("outgoing").resolve(SUBMITTER).resolve("million.csv");
         Files.move(staged, remote, StandardCopyOption.ATOMIC_MOVE);
         long largeHeap = heapWhileHeldAtLookup(2);
+        lookup.release();
 
         long growth = largeHeap - smallHeap;
         System.out.printf("Heap in use while held at the lookup: 10-row file %,d bytes, %,d-row file %,d bytes"
@@ -70,7 +71,8 @@ class SftpMillionRowFileIsStreamedTest extends SftpTestSupport {
 
     /** Waits until the {@code n}th lookup request is being held, then measures the heap in use after a full GC. */
     private static long heapWhileHeldAtLookup(int n) {
-        Await.until("lookup request " + n + " held", Duration.ofSeconds(60), () -> lookup.requests().size() >= n);
+        Await.until("lookup request " + n + " held", Duration.ofSeconds(60),
+                () -> lookup.requests().size() >= n && lookup.held() == 1);
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

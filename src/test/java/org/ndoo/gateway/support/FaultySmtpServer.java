@@ -18,14 +18,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An SMTP endpoint on loopback in front of a real mail server (GreenMail) that fails for real when told to: it
  * refuses connections (closes them at once), greets with a temporary {@code 421}, rejects the recipient with a
  * permanent {@code 550}, or drops the connection during DATA. In {@link Mode#PASS} it relays the bytes both ways.
+ * It can also keep every mail itself ({@link Mode#ACCEPT}) and hold a mail at one moment until the client goes away:
+ * fully received but not yet answered ({@link Mode#HOLD_BEFORE_ACCEPT}), or accepted with {@code 250} but the
+ * session's {@code QUIT} never answered ({@link Mode#HOLD_AFTER_ACCEPT}); a test kills the gateway there.
  */
 public final class FaultySmtpServer implements AutoCloseable {
 
     /**
      * PERMANENT_550 refuses recipients containing {@link #refuse(String)}'s text and accepts (and keeps) the rest of
-     * the mail itself; the other modes fail every connection.
+     * the mail itself; ACCEPT accepts and keeps every mail; the HOLD modes stop answering at one moment until the
+     * client goes away; the other modes fail every connection.
      */
-    public enum Mode { PASS, REFUSE, TEMPORARY_421, PERMANENT_550, DROP_DURING_DATA }
+    public enum Mode { PASS, REFUSE, TEMPORARY_421, PERMANENT_550, DROP_DURING_DATA, ACCEPT, HOLD_BEFORE_ACCEPT,
+        HOLD_AFTER_ACCEPT }
 
     private final ServerSocket server;
     private final int relayPort;
@@ -38,6 +43,7 @@ public final class FaultySmtpServer implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     private volatile String refused = "";
     private final java.util.List<String> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<String> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FaultySmtpServer(int relayPort) throws IOException {
         this.relayPort = relayPort;
@@ -58,9 +64,14 @@ public final class FaultySmtpServer implements AutoCloseable {
         this.refused = text;
     }
 
-    /** Messages this server accepted itself (PERMANENT_550 mode), as raw text. */
+    /** Messages this server accepted itself (PERMANENT_550, ACCEPT and HOLD_AFTER_ACCEPT modes), as raw text. */
     public java.util.List<String> accepted() {
         return accepted;
+    }
+
+    /** Messages received whole but never answered (HOLD_BEFORE_ACCEPT mode), as raw text. */
+    public java.util.List<String> held() {
+        return held;
     }
 
     /** Connections accepted so far, whatever became of them. */
@@ -86,7 +97,7 @@ public final class FaultySmtpServer implements AutoCloseable {
                 case PASS -> relay(client);
                 case REFUSE -> { }
                 case TEMPORARY_421 -> say(client, "421 4.3.2 Service not available, try again later");
-                default -> converse(client, current, refused, accepted);
+                default -> converse(client, current);
             }
         } catch (IOException e) {
             // the client went away: nothing to do
@@ -98,9 +109,8 @@ public final class FaultySmtpServer implements AutoCloseable {
         client.getOutputStream().flush();
     }
 
-    /** Just enough SMTP to fail at the recipient or during DATA. */
-    private static void converse(Socket client, Mode current, String refused, java.util.List<String> accepted)
-            throws IOException {
+    /** Just enough SMTP to fail at the recipient or during DATA, or to keep the mail (or hold it). */
+    private void converse(Socket client, Mode current) throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         PrintWriter out = new PrintWriter(client.getOutputStream(), true);
         out.print("220 faulty.test ESMTP\r\n");
@@ -122,12 +132,21 @@ public final class FaultySmtpServer implements AutoCloseable {
                     }
                     StringBuilder message = new StringBuilder();
                     for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
-                        message.append(data).append('\n');
+                        message.append(data.startsWith(".") ? data.substring(1) : data).append('\n');
+                    }
+                    if (current == Mode.HOLD_BEFORE_ACCEPT) {
+                        held.add(message.toString());
+                        untilGone(in);
+                        return;
                     }
                     accepted.add(message.toString());
                     out.print("250 2.0.0 Queued\r\n");
                 }
                 case "QUIT" -> {
+                    if (current == Mode.HOLD_AFTER_ACCEPT) {
+                        untilGone(in);
+                        return;
+                    }
                     out.print("221 Bye\r\n");
                     out.flush();
                     return;
@@ -135,6 +154,13 @@ public final class FaultySmtpServer implements AutoCloseable {
                 default -> out.print("250 Ok\r\n");
             }
             out.flush();
+        }
+    }
+
+    /** Answers nothing more: reads until the client closes the connection (or is killed). */
+    private static void untilGone(BufferedReader in) throws IOException {
+        while (in.read() >= 0) {
+            // discard
         }
     }
 

@@ -37,6 +37,8 @@ public final class LookupServer implements AutoCloseable {
     private volatile long stallMillis;
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int holdFrom = Integer.MAX_VALUE;
+    private volatile int holdAboveLines = -1;
+    private final java.util.concurrent.atomic.AtomicInteger holdCandidates = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -59,7 +61,7 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
-        if (requests.size() >= holdFrom) {
+        if (requests.get(requests.size() - 1).lines() > holdAboveLines && holdCandidates.incrementAndGet() >= holdFrom) {
             awaitRelease();
         }
         // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
@@ -122,7 +124,13 @@ public final class LookupServer implements AutoCloseable {
 
     /** Requests from the {@code n}th on (counting from 1) are answered only after {@link #release()}. */
     public void holdFromRequest(int n) {
+        holdFromRequest(n, -1);
+    }
+
+    /** As {@link #holdFromRequest(int)}, counting only requests of more than {@code lines} numbers (others pass). */
+    public void holdFromRequest(int n, int lines) {
         held = new java.util.concurrent.CountDownLatch(1);
+        holdAboveLines = lines;
         holdFrom = n;
     }
 
@@ -173,6 +181,8 @@ public final class LookupServer implements AutoCloseable {
         mostInFlight.set(0);
         faults.clear();
         requests.clear();
+        holdCandidates.set(0);
+        holdAboveLines = -1;
         stallAbove = Integer.MAX_VALUE;
         stallsLeft.set(0);
     }

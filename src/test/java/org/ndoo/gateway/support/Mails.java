@@ -40,6 +40,16 @@ public final class Mails {
     private Mails() {
     }
 
+    /** A mail as a test SMTP server kept it (raw text, LF line ends), read as the recipient's client would. */
+    public static MimeMessage parse(String raw) {
+        try {
+            return new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (MessagingException e) {
+            throw new AssertionError("Not a mail: " + e.getMessage(), e);
+        }
+    }
+
     public static List<String> recipients(MimeMessage message) throws MessagingException {
         return Arrays.stream(message.getAllRecipients()).map(a -> ((InternetAddress) a).getAddress()).toList();
     }
