@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 
-import org.ndoo.gateway.intake.NumberFileReader;
 import org.apache.camel.util.TimeUtils;
+import org.ndoo.gateway.intake.NumberFileReader;
 import org.ndoo.gateway.submission.Submission;
 
 /**
