@@ -18,20 +18,6 @@ public final class DeliveryBeans extends BeanConfiguration {
     private String subjectPrefix;
     @PropertyInject("gateway.result.zip-above-bytes")
     private long zipAboveBytes;
-    @PropertyInject("gateway.mail.smtp.host")
-    private String smtpHost;
-    @PropertyInject("gateway.mail.smtp.port")
-    private int smtpPort;
-    @PropertyInject("gateway.mail.smtp.security")
-    private String smtpSecurity;
-    @PropertyInject(value = "gateway.mail.smtp.username", defaultValue = "")
-    private String smtpUsername;
-    @PropertyInject(value = "gateway.mail.smtp.password", defaultValue = "")
-    private String smtpPassword;
-    @PropertyInject(value = "gateway.mail.smtp.password-file", defaultValue = "")
-    private String smtpPasswordFile;
-    @PropertyInject("gateway.mail.smtp.timeout")
-    private long smtpTimeout;
 
     @BindToRegistry("allowedDomains")
     public AllowedDomains allowedDomains() {
@@ -54,8 +40,14 @@ public final class DeliveryBeans extends BeanConfiguration {
     }
 
     @BindToRegistry("smtpSession")
-    public Session smtpSession() {
-        return once("smtpSession", () -> SmtpSession.create(new SmtpSettings(smtpHost, smtpPort, smtpSecurity,
-                smtpUsername, smtpPassword, smtpPasswordFile, smtpTimeout)));
+    public Session smtpSession(@PropertyInject("gateway.mail.smtp.host") String host,
+            @PropertyInject("gateway.mail.smtp.port") int port,
+            @PropertyInject("gateway.mail.smtp.security") String security,
+            @PropertyInject(value = "gateway.mail.smtp.username", defaultValue = "") String username,
+            @PropertyInject(value = "gateway.mail.smtp.password", defaultValue = "") String password,
+            @PropertyInject(value = "gateway.mail.smtp.password-file", defaultValue = "") String passwordFile,
+            @PropertyInject("gateway.mail.smtp.timeout") long timeoutMillis) {
+        return once("smtpSession", () -> SmtpSession.create(new SmtpSettings(host, port, security, username, password,
+                passwordFile, timeoutMillis)));
     }
 }

@@ -4,9 +4,9 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.delivery.AllowedDomains;
 import org.ndoo.gateway.retry.RetrySchedule;
+import org.ndoo.gateway.settings.BeanConfiguration;
 
 /**
  * The intake beans, by name: what decides which inbox entries are submissions (filter, done files, skipped

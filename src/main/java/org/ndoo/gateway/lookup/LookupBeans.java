@@ -11,10 +11,6 @@ public final class LookupBeans extends BeanConfiguration {
     private int chunkSize;
     @PropertyInject("gateway.lookup.sandbox.optouts")
     private String sandboxOptOuts;
-    @PropertyInject(value = "gateway.lookup.http.token", defaultValue = "")
-    private String token;
-    @PropertyInject(value = "gateway.lookup.http.token-file", defaultValue = "")
-    private String tokenFile;
 
     @BindToRegistry("lookupChunks")
     public LookupChunks lookupChunks() {
@@ -32,7 +28,8 @@ public final class LookupBeans extends BeanConfiguration {
     }
 
     @BindToRegistry("lookupToken")
-    public BearerToken lookupToken() {
+    public BearerToken lookupToken(@PropertyInject(value = "gateway.lookup.http.token", defaultValue = "") String token,
+            @PropertyInject(value = "gateway.lookup.http.token-file", defaultValue = "") String tokenFile) {
         return once("lookupToken", () -> new BearerToken(token, tokenFile));
     }
 }

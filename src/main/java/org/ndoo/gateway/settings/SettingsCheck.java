@@ -18,8 +18,8 @@ import org.ndoo.gateway.startup.StartupRefused;
  * Refuses to start with settings that could only fail later, one submission at a time: an unknown lookup type or
  * mail transport, a chunk size the lookup contract does not allow, a duration that does not parse, and any setting
  * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
- * port, security, timeout and password file) that cannot work. Each refusal is one line naming the key. (The MESH
- * lookup's settings are checked by the mesh package.)
+ * port, security, timeout and password file) that cannot work. Each refusal is one line naming the key. (Of the
+ * MESH lookup's settings only {@code max-wait}, a duration, is checked here; the others by the mesh package.)
  */
 public final class SettingsCheck {
 
@@ -50,9 +50,8 @@ public final class SettingsCheck {
         switch (lookup) {
             case "sandbox" -> readableFile("gateway.lookup.sandbox.optouts", true);
             case "http" -> http();
-            default -> {
-                // mesh: the mesh package's own check
-            }
+            // mesh: the other MESH settings are the mesh package's own check
+            default -> duration("gateway.lookup.mesh.max-wait", setting.apply("gateway.lookup.mesh.max-wait"));
         }
         if ("smtp".equals(transport)) {
             smtp();

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An HTTP lookup that cannot work (a URL without http:// or https://, a token file that is not there): the jar
  * stops at start-up with one line naming the setting, exit status 1, and leaves a file already waiting in the inbox
- * alone. Before, a malformed URL started the gateway, which then failed every submission at its first lookup, and
- * a missing token file stopped it with a stack trace.
+ * alone. Before, both stopped it with a stack trace (Camel's "No endpoint could be found for: localhost://8089/...",
+ * the token file's NoSuchFileException) and no line naming the setting.
  */
 class MisconfiguredLookupStopsStartUpInOneLineTest extends JarTestSupport {
 

@@ -73,33 +73,27 @@ class SettingsCheckTest {
 
     @ParameterizedTest
     @CsvSource({
-            "gateway.lookup.http.url, localhost:8089/opt-out-lookup",
-            "gateway.lookup.http.url, ftp://localhost/opt-out-lookup",
-            "gateway.lookup.http.url, http://lookup host/x",
-            "gateway.lookup.http.url, ''",
-            "gateway.lookup.http.token-file, /no/such/token",
-            "gateway.lookup.http.response-timeout, 2m",
-            "gateway.retry.max-age, PT24H",
-            "gateway.retry.resubmit-first-delay, 0s",
-            "gateway.retry.resubmit-max-delay, soon"})
-    void refusesAnHttpLookupSettingThatCannotWorkNamingIt(String key, String value) throws IOException {
-        Map<String, String> settings = settings("http", "pickup", "100");
-        settings.put(key, value);
-
-        assertTrue(refusal(settings).startsWith(key + " "), refusal(settings));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "gateway.mail.smtp.host, ''",
-            "gateway.mail.smtp.port, 0",
-            "gateway.mail.smtp.port, smtp",
-            "gateway.mail.smtp.security, tls",
-            "gateway.mail.smtp.security, none",
-            "gateway.mail.smtp.timeout, 30s",
-            "gateway.mail.smtp.password-file, /no/such/password"})
-    void refusesAnSmtpSettingThatCannotWorkNamingIt(String key, String value) throws IOException {
-        Map<String, String> settings = settings("sandbox", "smtp", "100");
+            "http, pickup, gateway.lookup.http.url, localhost:8089/opt-out-lookup",
+            "http, pickup, gateway.lookup.http.url, ftp://localhost/opt-out-lookup",
+            "http, pickup, gateway.lookup.http.url, http://lookup host/x",
+            "http, pickup, gateway.lookup.http.url, ''",
+            "http, pickup, gateway.lookup.http.token-file, /no/such/token",
+            "http, pickup, gateway.lookup.http.response-timeout, 2m",
+            "http, pickup, gateway.retry.max-age, PT24H",
+            "http, pickup, gateway.retry.resubmit-first-delay, 0s",
+            "http, pickup, gateway.retry.resubmit-max-delay, soon",
+            "sandbox, pickup, gateway.lookup.sandbox.optouts, /no/such/register",
+            "sandbox, pickup, gateway.mail.pickup-dir, ''",
+            "sandbox, smtp, gateway.mail.smtp.host, ''",
+            "sandbox, smtp, gateway.mail.smtp.port, 0",
+            "sandbox, smtp, gateway.mail.smtp.port, smtp",
+            "sandbox, smtp, gateway.mail.smtp.security, tls",
+            "sandbox, smtp, gateway.mail.smtp.security, none",
+            "sandbox, smtp, gateway.mail.smtp.timeout, 30s",
+            "sandbox, smtp, gateway.mail.smtp.password-file, /no/such/password"})
+    void refusesASettingOfTheChosenLookupOrTransportThatCannotWorkNamingIt(String lookup, String transport, String key,
+            String value) throws IOException {
+        Map<String, String> settings = settings(lookup, transport, "100");
         settings.put("gateway.mail.smtp.host", "mail.example.org");
         settings.put(key, value);
 
@@ -123,6 +117,16 @@ class SettingsCheckTest {
         settings.put("gateway.mail.smtp.security", "none");
 
         assertDoesNotThrow(() -> check(settings));
+    }
+
+    @Test
+    void aMeshMaxWaitThatIsNotADurationIsRefused() throws IOException {
+        Map<String, String> settings = settings("mesh", "pickup", "100");
+        settings.put("gateway.lookup.mesh.max-wait", "48h");
+        assertDoesNotThrow(() -> check(settings));
+
+        settings.put("gateway.lookup.mesh.max-wait", "PT48H");
+        assertTrue(refusal(settings).startsWith("gateway.lookup.mesh.max-wait "), refusal(settings));
     }
 
     @Test
