@@ -37,7 +37,7 @@ import org.ndoo.gateway.submission.Wording;
 public final class NumberFileReader {
 
     /** The work file holding the valid numbers to check. */
-    public static final String VALID_NUMBERS = "valid-numbers.txt";
+    public static final String VALID_NUMBERS = org.ndoo.gateway.submission.WorkArea.VALID_NUMBERS;
 
     private static final int SNIFF_CHARS = 64 * 1024;
 

@@ -18,7 +18,13 @@ public final class WorkArea {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkArea.class);
 
+    /** A submission's valid numbers, one per line, in input order (intake writes it, lookups read it). */
+    public static final String VALID_NUMBERS = "valid-numbers.txt";
+    /** The folder of the work directory holding what outlives one submission (the MESH wait database). */
+    public static final String STATE_DIR = "state";
+
     private final Path root;
+    private WaitingSubmissions waiting = WaitingSubmissions.NONE;
 
     public WorkArea(String root) {
         this.root = Paths.get(root).toAbsolutePath().normalize();
@@ -26,18 +32,21 @@ public final class WorkArea {
 
     /**
      * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
-     * SFTP downloads), keeping only submissions that wait for MESH replies ({@code mesh-state.properties}). Their
-     * inputs are still where they were dropped, so nothing is lost: they are simply read again.
+     * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
+     * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
+     * again.
      */
     public void removeOrphans() {
+        java.util.Set<String> keep = waiting.references();
         if (!Files.isDirectory(root)) {
             return;
         }
         try (var entries = Files.list(root)) {
             for (Path entry : entries.toList()) {
                 // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
-                boolean lock = entry.getFileName().toString().equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
-                if (!lock && !Files.exists(entry.resolve("mesh-state.properties"))) {
+                String name = entry.getFileName().toString();
+                boolean lock = name.equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
+                if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
@@ -46,6 +55,11 @@ public final class WorkArea {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the work directory " + root, e);
         }
+    }
+
+    /** Who tells which submissions still wait (their work folders survive a restart). */
+    public void setWaiting(WaitingSubmissions waiting) {
+        this.waiting = waiting;
     }
 
     /**
