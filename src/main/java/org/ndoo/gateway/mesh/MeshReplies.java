@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.lookup.LookupProtocolError;
@@ -29,6 +30,8 @@ public final class MeshReplies implements AggregationStrategy {
 
     /** The header mesh-wait correlates by: the submission reference. */
     public static final String REFERENCE = "meshReference";
+    /** The header mesh-wait's completion timeout is read from: milliseconds left until the wait's deadline. */
+    public static final String REMAINING = "meshRemainingMillis";
 
     private static final Logger LOG = LoggerFactory.getLogger(MeshReplies.class);
 
@@ -76,12 +79,15 @@ public final class MeshReplies implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange waiting, Exchange reply) {
         if (waiting == null) {
-            Exchange opened = reply.copy();
-            opened.getIn().removeHeaders("*", REFERENCE);
-            return opened;
+            reply.getIn().setHeader(REMAINING, reply.getIn().getBody(MeshWait.class).remainingMillis());
+            return reply;
         }
-        MeshWait wait = waiting.getIn().getBody(MeshWait.class);
-        waiting.getIn().setBody(apply(wait, reply.getIn().getBody(IncomingMessage.class)));
+        MeshWait wait = apply(waiting.getIn().getBody(MeshWait.class), reply.getIn().getBody(IncomingMessage.class));
+        waiting.getIn().setBody(wait);
+        // the completion timeout is the time left to the deadline (Camel reads it from the reply), kept with the wait
+        // so that a restart restores it
+        reply.getIn().setHeader(REMAINING, wait.remainingMillis());
+        waiting.setProperty(ExchangePropertyKey.AGGREGATED_TIMEOUT, wait.remainingMillis());
         return waiting;
     }
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class MeshRequests {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("ddMMyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyMM");
+    private static final Duration SENDING_AT_MOST = Duration.ofMinutes(10);
 
     private final MeshMailbox mailbox;
     @PropertyInject("gateway.lookup.mesh.recipient")
@@ -39,6 +42,7 @@ public final class MeshRequests {
     @PropertyInject("gateway.lookup.mesh.sequence-file")
     private String sequenceFile;
     private final Map<String, Map<Integer, String>> sent = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
     public MeshRequests(MeshMailbox mailbox) {
         this.mailbox = mailbox;
@@ -51,11 +55,22 @@ public final class MeshRequests {
         String messageId = mailbox.client().send(new OutgoingMessage(recipient.strip(), workflowId.strip(),
                 nextFileName(), localId, localId, datBody(chunk)));
         sent.computeIfAbsent(submission.getReference(), r -> new TreeMap<>()).put(number, messageId);
+        lastSent.put(submission.getReference(), Instant.now());
         return messageId;
+    }
+
+    /**
+     * Whether {@code reference}'s chunks are being sent by this gateway (its wait not open yet): a reply to one of
+     * them is left in the MESH inbox for the next poll. Not after 10 minutes without a send (the sending failed).
+     */
+    public boolean isSending(String reference) {
+        Instant last = reference == null ? null : lastSent.get(reference);
+        return last != null && Instant.now().isBefore(last.plus(SENDING_AT_MOST));
     }
 
     /** The message ids of the chunks sent for {@code reference}, chunk 1 first; forgotten once asked for. */
     public List<String> sentMessageIds(String reference) {
+        lastSent.remove(reference);
         Map<Integer, String> ids = sent.remove(reference);
         return ids == null ? List.of() : List.copyOf(new TreeMap<>(ids).values());
     }
