@@ -11,7 +11,6 @@ import javax.net.ssl.SSLContext;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.retry.BackOff;
@@ -22,7 +21,7 @@ import org.ndoo.gateway.settings.Secrets;
  * With {@code gateway.lookup.type=mesh} every MESH setting is checked here, at start-up: a mis-configured gateway
  * refuses to start with one line naming the key, instead of failing at the first submission.
  */
-public final class MeshBeans implements CamelConfiguration, CamelContextAware {
+public final class MeshBeans implements CamelConfiguration {
 
     private static final String KEY = "gateway.lookup.mesh.";
 
@@ -90,16 +89,7 @@ public final class MeshBeans implements CamelConfiguration, CamelContextAware {
     private MeshRequests meshRequests;
     private MeshWaitRepository repository;
 
-    @Override
-    public void setCamelContext(CamelContext context) {
-        this.context = context;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return context;
-    }
-
+    /** Camel calls this once the beans are bound. */
     @Override
     public void configure(CamelContext camelContext) {
         this.context = camelContext;
@@ -154,7 +144,7 @@ public final class MeshBeans implements CamelConfiguration, CamelContextAware {
     @BindToRegistry("meshWaitRepository")
     public synchronized MeshWaitRepository meshWaitRepository() {
         if (repository == null) {
-            repository = MeshWaitRepository.create(this::getCamelContext, stateUrl, stateUsername,
+            repository = MeshWaitRepository.create(() -> context, stateUrl, stateUsername,
                     Secrets.resolve(statePassword, statePasswordFile), workDir,
                     inUse() ? millis(pollInterval, KEY + "poll-interval") : 5000);
         }
