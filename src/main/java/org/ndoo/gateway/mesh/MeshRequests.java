@@ -52,10 +52,11 @@ public final class MeshRequests {
     public String send(Submission submission, String chunk, int index) {
         int number = index + 1;
         String localId = MeshWait.localId(submission.getReference(), number);
+        // before the POST: MESH may hand out the service's receipt before the POST is answered
+        lastSent.put(submission.getReference(), Instant.now());
         String messageId = mailbox.client().send(new OutgoingMessage(recipient.strip(), workflowId.strip(),
                 nextFileName(), localId, localId, datBody(chunk)));
         sent.computeIfAbsent(submission.getReference(), r -> new TreeMap<>()).put(number, messageId);
-        lastSent.put(submission.getReference(), Instant.now());
         return messageId;
     }
 
