@@ -1,6 +1,5 @@
 package org.ndoo.gateway.mesh;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import javax.net.ssl.SSLContext;
@@ -44,28 +41,21 @@ public final class MeshClient {
 
     private final MeshAuthorization authorization;
     private final MeshClientOptions options;
-    private final HttpClient http;
+    private final MeshCalls calls;
     private final String mailboxPath;
 
     /** A client; {@code sslContext} carries the mailbox's client certificate for mutual TLS (null: JVM default). */
     public MeshClient(MeshAuthorization authorization, MeshClientOptions options, SSLContext sslContext) {
         this.authorization = Objects.requireNonNull(authorization, "authorization");
         this.options = Objects.requireNonNull(options, "options");
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(options.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (sslContext != null) {
-            builder.sslContext(sslContext);
-        }
-        this.http = builder.build();
+        this.calls = new MeshCalls(authorization, options, sslContext);
         this.mailboxPath = "/messageexchange/" + encode(authorization.mailbox());
     }
 
     /** Validates the mailbox and the credentials (MESH asks for this at least once a day). */
     public void handshake() {
         String what = "MESH handshake of " + authorization.mailbox();
-        HttpResponse<byte[]> response = call(what, () -> request(mailboxPath)
+        HttpResponse<byte[]> response = calls.call(what, () -> calls.request(mailboxPath)
                 .header("mex-clientversion", options.clientVersion())
                 .header("mex-osname", System.getProperty("os.name", "unknown"))
                 .header("mex-osversion", System.getProperty("os.version", "unknown"))
@@ -73,7 +63,7 @@ public final class MeshClient {
                 .header("mex-javaversion", System.getProperty("java.version", "unknown"))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(), true);
-        expect(what, response, 200);
+        MeshCalls.expect(what, response, 200);
     }
 
     /**
@@ -89,16 +79,16 @@ public final class MeshClient {
         String what = "MESH send of " + message.localId() + " to " + message.to();
         HttpResponse<byte[]> first;
         try {
-            first = call(what, () -> firstPost(message, chunks.get(0), total), false);
+            first = calls.call(what, () -> firstPost(message, chunks.get(0), total), false);
         } catch (MeshException e) {
-            throw new MeshSendUncertain(what + " got no answer (" + describe(e.getCause())
+            throw new MeshSendUncertain(what + " got no answer (" + MeshCalls.describe(e.getCause())
                     + "); MESH may or may not have the message, so it was not sent again", 0, e.getCause());
         }
-        if (isTransient(first.statusCode())) {
+        if (MeshCalls.isTransient(first.statusCode())) {
             throw new MeshSendUncertain(what + " got HTTP " + first.statusCode()
                     + "; MESH may or may not have the message, so it was not sent again", first.statusCode(), null);
         }
-        expect(what, first, 202);
+        MeshCalls.expect(what, first, 202);
         String messageId = MeshJson.parse(first.body(), what).string("message_id", "messageID");
         if (messageId == null || !SAFE_ID.matcher(messageId).matches()) {
             throw new MeshSendUncertain(what + " was accepted but the answer held no usable message id", first.statusCode(), null);
@@ -106,8 +96,8 @@ public final class MeshClient {
         for (int n = 2; n <= total; n++) {
             int number = n;
             String chunkWhat = "MESH send of chunk " + n + " of " + total + " of message " + messageId;
-            HttpResponse<byte[]> response = call(chunkWhat, () -> chunkPost(messageId, chunks.get(number - 1), number, total), true);
-            expect(chunkWhat, response, 202);
+            HttpResponse<byte[]> response = calls.call(chunkWhat, () -> chunkPost(messageId, chunks.get(number - 1), number, total), true);
+            MeshCalls.expect(chunkWhat, response, 202);
         }
         return messageId;
     }
@@ -125,8 +115,8 @@ public final class MeshClient {
                 throw new MeshException(what + ": links.next leads back to a page already read", 0);
             }
             URI page = next;
-            HttpResponse<byte[]> response = call(what, () -> request(page).GET().build(), true);
-            expect(what, response, 200);
+            HttpResponse<byte[]> response = calls.call(what, () -> calls.request(page).GET().build(), true);
+            MeshCalls.expect(what, response, 200);
             MeshJson json = MeshJson.parse(response.body(), what);
             ids.addAll(json.strings("messages", what));
             String link = json.nested("links", "next");
@@ -139,23 +129,23 @@ public final class MeshClient {
     public IncomingMessage download(String messageId) {
         String id = safeId(messageId);
         String what = "MESH download of message " + id;
-        HttpResponse<byte[]> first = call(what, () -> request(mailboxPath + "/inbox/" + id).GET().build(), true);
-        expect(what, first, 200, 206);
+        HttpResponse<byte[]> first = calls.call(what, () -> calls.request(mailboxPath + "/inbox/" + id).GET().build(), true);
+        MeshCalls.expect(what, first, 200, 206);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        write(body, decoded(first, what));
+        write(body, MeshCalls.decoded(first, what));
         if (first.statusCode() == 206) {
             int total = chunkTotal(first, what);
             for (int n = 2; n <= total; n++) {
                 String chunkWhat = "MESH download of chunk " + n + " of " + total + " of message " + id;
                 String chunkPath = mailboxPath + "/inbox/" + id + "/" + n;
-                HttpResponse<byte[]> chunk = call(chunkWhat, () -> request(chunkPath).GET().build(), true);
-                expect(chunkWhat, chunk, 200, 206);
-                write(body, decoded(chunk, chunkWhat));
+                HttpResponse<byte[]> chunk = calls.call(chunkWhat, () -> calls.request(chunkPath).GET().build(), true);
+                MeshCalls.expect(chunkWhat, chunk, 200, 206);
+                write(body, MeshCalls.decoded(chunk, chunkWhat));
             }
         }
-        return new IncomingMessage(id, header(first, "mex-messagetype"), header(first, "mex-localid"),
-                header(first, "mex-subject"), header(first, "mex-workflowid"), header(first, "mex-from"),
-                header(first, "mex-statuscode"), header(first, "mex-linkedmsgid"), header(first, "mex-filename"),
+        return new IncomingMessage(id, MeshCalls.header(first, "mex-messagetype"), MeshCalls.header(first, "mex-localid"),
+                MeshCalls.header(first, "mex-subject"), MeshCalls.header(first, "mex-workflowid"), MeshCalls.header(first, "mex-from"),
+                MeshCalls.header(first, "mex-statuscode"), MeshCalls.header(first, "mex-linkedmsgid"), MeshCalls.header(first, "mex-filename"),
                 body.toByteArray());
     }
 
@@ -163,13 +153,13 @@ public final class MeshClient {
     public void acknowledge(String messageId) {
         String id = safeId(messageId);
         String what = "MESH acknowledge of message " + id;
-        HttpResponse<byte[]> response = call(what, () -> request(mailboxPath + "/inbox/" + id + "/status/acknowledged")
+        HttpResponse<byte[]> response = calls.call(what, () -> calls.request(mailboxPath + "/inbox/" + id + "/status/acknowledged")
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), true);
-        expect(what, response, 200);
+        MeshCalls.expect(what, response, 200);
     }
 
     private HttpRequest firstPost(OutgoingMessage message, byte[] chunk, int total) {
-        HttpRequest.Builder builder = request(mailboxPath + "/outbox")
+        HttpRequest.Builder builder = calls.request(mailboxPath + "/outbox")
                 .header("Content-Type", "application/octet-stream")
                 .header("mex-from", authorization.mailbox())
                 .header("mex-to", message.to())
@@ -188,7 +178,7 @@ public final class MeshClient {
     }
 
     private HttpRequest chunkPost(String messageId, byte[] chunk, int number, int total) {
-        HttpRequest.Builder builder = request(mailboxPath + "/outbox/" + messageId + "/" + number)
+        HttpRequest.Builder builder = calls.request(mailboxPath + "/outbox/" + messageId + "/" + number)
                 .header("Content-Type", "application/octet-stream")
                 .header("mex-chunk-range", number + ":" + total);
         return withBody(builder, chunk).build();
@@ -202,73 +192,6 @@ public final class MeshClient {
         return builder.POST(HttpRequest.BodyPublishers.ofByteArray(chunk));
     }
 
-    private HttpRequest.Builder request(String path) {
-        return request(options.baseUrl().resolve(path));
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri)
-                .timeout(options.requestTimeout())
-                .header("Accept", ACCEPT_V2)
-                .header("Authorization", authorization.nextToken());
-    }
-
-    /** Sends a request built afresh for each attempt (a token is good once); repeats only when {@code repeatable}. */
-    private HttpResponse<byte[]> call(String what, Supplier<HttpRequest> request, boolean repeatable) {
-        int attempts = repeatable ? options.retry().attempts() : 1;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<byte[]> response = http.send(request.get(), HttpResponse.BodyHandlers.ofByteArray());
-                if (!isTransient(response.statusCode()) || attempt >= attempts) {
-                    return response;
-                }
-            } catch (IOException e) {
-                if (attempt >= attempts) {
-                    throw new MeshException(what + " got no answer after " + attempt + " attempt(s) (" + describe(e) + ")", 0, e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MeshException(what + " was interrupted", 0, e);
-            }
-            pause(what, attempt);
-        }
-    }
-
-    private void pause(String what, int failed) {
-        try {
-            Thread.sleep(options.retry().delayAfter(failed).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MeshException(what + " was interrupted while waiting to retry", 0, e);
-        }
-    }
-
-    private static boolean isTransient(int status) {
-        return status == 429 || status >= 500;
-    }
-
-    private static void expect(String what, HttpResponse<byte[]> response, int... expected) {
-        int status = response.statusCode();
-        if (Arrays.stream(expected).noneMatch(s -> s == status)) {
-            throw new MeshException(what + " failed: HTTP " + status + explain(status), status);
-        }
-    }
-
-    private static String explain(int status) {
-        return switch (status) {
-            case 403 -> " (authentication refused: mailbox, password, shared secret, clock or a reused token)";
-            case 404 -> " (no such message)";
-            case 410 -> " (gone: already acknowledged or expired)";
-            case 417 -> " (invalid recipient or restricted workflow)";
-            case 429 -> " (too many requests)";
-            default -> status >= 500 ? " (MESH unavailable)" : "";
-        };
-    }
-
-    private static String describe(Throwable e) {
-        return e == null ? "unknown" : e.getClass().getSimpleName();
-    }
-
     private URI sameServer(URI link, String what) {
         URI base = options.baseUrl();
         if (!Objects.equals(link.getScheme(), base.getScheme()) || !Objects.equals(link.getHost(), base.getHost())
@@ -279,31 +202,12 @@ public final class MeshClient {
     }
 
     private static int chunkTotal(HttpResponse<byte[]> response, String what) {
-        String range = header(response, "mex-chunk-range");
+        String range = MeshCalls.header(response, "mex-chunk-range");
         var matcher = range == null ? null : CHUNK_RANGE.matcher(range.strip());
         if (matcher == null || !matcher.matches() || !"1".equals(matcher.group(1)) || Integer.parseInt(matcher.group(2)) < 1) {
             throw new MeshException(what + ": a partial answer without a usable mex-chunk-range 1:n", 206);
         }
         return Integer.parseInt(matcher.group(2));
-    }
-
-    private static byte[] decoded(HttpResponse<byte[]> response, String what) {
-        String encoding = header(response, "Content-Encoding");
-        if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) {
-            return response.body();
-        }
-        if (!encoding.equalsIgnoreCase("gzip")) {
-            throw new MeshException(what + ": unsupported Content-Encoding " + encoding, response.statusCode());
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new MeshException(what + ": the gzip body could not be decompressed", response.statusCode());
-        }
-    }
-
-    private static String header(HttpResponse<?> response, String name) {
-        return response.headers().firstValue(name).orElse(null);
     }
 
     private static void write(ByteArrayOutputStream out, byte[] bytes) {

@@ -1,97 +1,101 @@
 package org.ndoo.gateway.mesh;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-import org.ndoo.gateway.submission.WorkArea;
-import org.apache.camel.util.TimeUtils;
+import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.submission.Submission;
 
 /**
- * Sends a submission's valid numbers to the national opt-out service over MESH, one message per chunk: a
+ * Sends one chunk of a submission's valid numbers to the national opt-out service as one MESH message: a
  * {@code .dat} body ({@code <number>,} per line), a file name {@code <mailbox>-<ddMMyy>-<monthly sequence>.dat}, and
- * the local id {@code <reference>-<chunk>} as local id and subject (letters, digits and dashes only, no patient
- * data). The state is saved before the first message goes and after each one, so replies can be matched after a
- * restart.
+ * {@code <reference>-<chunk>} as local id and subject (letters, digits and dashes only, no patient data). The MESH
+ * message id of each chunk is kept until the wait is opened ({@link #sentMessageIds}), so that a MESH report, which
+ * names the message it is about, can be matched.
  */
 public final class MeshRequests {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("ddMMyy");
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyMM");
+    private static final Duration SENDING_AT_MOST = Duration.ofMinutes(10);
 
     private final MeshMailbox mailbox;
-    private final String recipient;
-    private final String workflowId;
-    private final String lineEnding;
-    private final int chunkSize;
-    private final String maxWait;
-    private final Path sequenceFile;
+    @PropertyInject("gateway.lookup.mesh.recipient")
+    private String recipient;
+    @PropertyInject("gateway.lookup.mesh.workflow-id")
+    private String workflowId;
+    @PropertyInject("gateway.lookup.mesh.line-ending")
+    private String lineEnding;
+    @PropertyInject("gateway.lookup.mesh.sequence-file")
+    private String sequenceFile;
+    private final Map<String, Map<Integer, String>> sent = new ConcurrentHashMap<>();
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
-    public MeshRequests(MeshMailbox mailbox, String recipient, String workflowId, String lineEnding, int chunkSize,
-            String maxWait, String sequenceFile) {
+    public MeshRequests(MeshMailbox mailbox) {
         this.mailbox = mailbox;
-        this.recipient = recipient.strip();
-        this.workflowId = workflowId.strip();
-        this.lineEnding = switch (lineEnding.strip().toUpperCase(java.util.Locale.ROOT)) {
+    }
+
+    /** Sends {@code chunk} (numbers one per line) as chunk {@code index + 1} of {@code submission}. */
+    public String send(Submission submission, String chunk, int index) {
+        int number = index + 1;
+        String localId = MeshWait.localId(submission.getReference(), number);
+        // before the POST: MESH may hand out the service's receipt before the POST is answered
+        lastSent.put(submission.getReference(), Instant.now());
+        String messageId = mailbox.client().send(new OutgoingMessage(recipient.strip(), workflowId.strip(),
+                nextFileName(), localId, localId, datBody(chunk)));
+        sent.computeIfAbsent(submission.getReference(), r -> new java.util.concurrent.ConcurrentSkipListMap<>()).put(number, messageId);
+        return messageId;
+    }
+
+    /**
+     * Whether {@code reference}'s chunks are being sent by this gateway (its wait not open yet): a reply to one of
+     * them is left in the MESH inbox for the next poll. Not after 10 minutes without a send (the sending failed).
+     */
+    public boolean isSending(String reference) {
+        Instant last = reference == null ? null : lastSent.get(reference);
+        return last != null && Instant.now().isBefore(last.plus(SENDING_AT_MOST));
+    }
+
+    /** The message ids of the chunks sent for {@code reference}, chunk 1 first; forgotten once asked for. */
+    public List<String> sentMessageIds(String reference) {
+        lastSent.remove(reference);
+        Map<Integer, String> ids = sent.remove(reference);
+        return ids == null ? List.of() : List.copyOf(new TreeMap<>(ids).values());
+    }
+
+    /** The numbers as {@code .dat} lines. */
+    private byte[] datBody(String chunk) {
+        String end = switch (lineEnding.strip().toUpperCase(Locale.ROOT)) {
             case "LF" -> "\n";
             case "CRLF" -> "\r\n";
             default -> throw new IllegalArgumentException("gateway.lookup.mesh.line-ending must be LF or CRLF");
         };
-        this.chunkSize = chunkSize;
-        this.maxWait = maxWait;
-        this.sequenceFile = Path.of(sequenceFile);
-    }
-
-    /** Sends every chunk and marks the submission as awaiting replies. */
-    public void send(Submission submission) {
-        long numbers = submission.getCounts().getToCheck();
-        int chunks = (int) ((numbers + chunkSize - 1) / chunkSize);
-        MeshState state = MeshState.start(submission, chunks, chunkSize,
-                Instant.now().plus(TimeUtils.toDuration(maxWait.strip())));
-        state.save();
-        Path valid = WorkArea.validNumbers(submission);
-        try (BufferedReader reader = Files.newBufferedReader(valid, StandardCharsets.US_ASCII)) {
-            for (int chunk = 1; chunk <= chunks; chunk++) {
-                byte[] body = datBody(reader, chunkSize);
-                String localId = state.localId(chunk);
-                String messageId = mailbox.client().send(new OutgoingMessage(recipient, workflowId, nextFileName(),
-                        localId, localId, body));
-                state.sent(chunk, messageId);
-                state.save();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the numbers of " + submission.getReference(), e);
-        }
-        state.allSent();
-        state.save();
-    }
-
-    /** The next {@code count} numbers as {@code .dat} lines. */
-    private byte[] datBody(BufferedReader reader, int count) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(count * 12);
-        String line;
-        for (int i = 0; i < count && (line = reader.readLine()) != null; i++) {
-            out.write((line + "," + lineEnding).getBytes(StandardCharsets.US_ASCII));
-        }
-        return out.toByteArray();
+        StringBuilder body = new StringBuilder(chunk.length() + chunk.length() / 10);
+        chunk.lines().filter(line -> !line.isEmpty()).forEach(line -> body.append(line).append(',').append(end));
+        return body.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code <mailbox>-<ddMMyy>-<NNNN>.dat} with a sequence that restarts each month, kept across restarts. */
     synchronized String nextFileName() {
+        Path file = Path.of(sequenceFile);
         LocalDate today = LocalDate.now();
         Properties sequence = new Properties();
         try {
-            if (Files.exists(sequenceFile)) {
-                try (var in = Files.newInputStream(sequenceFile)) {
+            if (Files.exists(file)) {
+                try (var in = Files.newInputStream(file)) {
                     sequence.load(in);
                 }
             }
@@ -99,13 +103,13 @@ public final class MeshRequests {
             int next = Integer.parseInt(sequence.getProperty(month, "0")) + 1;
             sequence.clear();
             sequence.setProperty(month, Integer.toString(next));
-            Files.createDirectories(sequenceFile.getParent());
-            try (var out = Files.newOutputStream(sequenceFile)) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (var out = Files.newOutputStream(file)) {
                 sequence.store(out, "MESH file name sequence per month");
             }
             return String.format("%s-%s-%04d.dat", mailbox.mailbox(), today.format(DAY), next);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the MESH file sequence in " + sequenceFile, e);
+            throw new UncheckedIOException("Cannot keep the MESH file sequence in " + file, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.ndoo.gateway.submission;
 
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.settings.BeanConfiguration;
@@ -16,11 +17,15 @@ public final class SubmissionBeans extends BeanConfiguration {
 
     @PropertyInject("gateway.work.dir")
     private String workDir;
+    /** The submissions that wait after their attempt (for MESH replies: mesh.MeshBeans, listed before this class). */
+    @BeanInject("waitingSubmissions")
+    private WaitingSubmissions waiting;
 
     @BindToRegistry("workArea")
     public WorkArea workArea() {
         return once("workArea", () -> {
             WorkArea area = new WorkArea(workDir);
+            area.setWaiting(waiting);
             LOG.info("Clearing the work directory {} of what an earlier run left", area.root());
             area.removeOrphans();
             return area;

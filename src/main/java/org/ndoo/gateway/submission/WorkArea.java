@@ -19,18 +19,16 @@ public final class WorkArea {
     /** The work file holding a submission's distinct valid numbers, one per line, in input order. */
     public static final String VALID_NUMBERS = "valid-numbers.txt";
 
-    /**
-     * The saved state of a submission waiting for replies that arrive later (MESH): its input is gone, so its work
-     * folder is its only record and is kept across restarts and passing failures.
-     */
-    public static final String WAITING_STATE = "mesh-state.properties";
-
     /** The last part of the response file's name: {@code <base name>-permitted.csv} (or {@code .zip}). */
     public static final String RESULT_SUFFIX = "-permitted";
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkArea.class);
 
+    /** The folder of the work directory holding what outlives one submission (the MESH wait database). */
+    public static final String STATE_DIR = "state";
+
     private final Path root;
+    private WaitingSubmissions waiting = WaitingSubmissions.NONE;
 
     public WorkArea(String root) {
         this.root = Paths.get(root).toAbsolutePath().normalize();
@@ -38,18 +36,21 @@ public final class WorkArea {
 
     /**
      * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
-     * SFTP downloads), keeping only submissions that wait for MESH replies ({@code mesh-state.properties}). Their
-     * inputs are still where they were dropped, so nothing is lost: they are simply read again.
+     * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
+     * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
+     * again.
      */
     public void removeOrphans() {
+        java.util.Set<String> keep = waiting.references();
         if (!Files.isDirectory(root)) {
             return;
         }
         try (var entries = Files.list(root)) {
             for (Path entry : entries.toList()) {
                 // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
-                boolean lock = entry.getFileName().toString().equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
-                if (!lock && !Files.exists(entry.resolve(WAITING_STATE))) {
+                String name = entry.getFileName().toString();
+                boolean lock = name.equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
+                if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
@@ -58,6 +59,11 @@ public final class WorkArea {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the work directory " + root, e);
         }
+    }
+
+    /** Who tells which submissions still wait (their work folders survive a restart). */
+    public void setWaiting(WaitingSubmissions waiting) {
+        this.waiting = waiting;
     }
 
     /**
@@ -126,7 +132,7 @@ public final class WorkArea {
 
     /**
      * After an attempt that is to be tried again later: deletes the submission's folder ({@link #cleanUp}), unless
-     * the folder is all that is left of it (a submission restored from {@link #WAITING_STATE}, whose input is its
+     * the folder is all that is left of it (a submission restored from a wait for later replies, whose input is its
      * own file of valid numbers): then it stays for the next attempt.
      */
     public void cleanUpAttempt(Submission submission) {

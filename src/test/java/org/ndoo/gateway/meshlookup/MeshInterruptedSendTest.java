@@ -3,14 +3,12 @@ package org.ndoo.gateway.meshlookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.ndoo.gateway.mesh.MeshReplies;
-import org.ndoo.gateway.mesh.MeshState;
 import org.ndoo.gateway.submission.Submission;
+import org.ndoo.gateway.submission.WorkArea;
 import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.MeshGatewayTestSupport;
@@ -20,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * A submission whose sending was interrupted by a stop leaves a half-written state; at the next start that state is
- * discarded (its input is still in the inbox and is sent again as a new submission), so it never turns into a
+ * A submission whose sending was interrupted by a stop leaves a work folder but no wait; at the next start that folder
+ * is discarded (its input is still in the inbox and is sent again as a new submission), so it never turns into a
  * false "no reply" notice.
  */
 class MeshInterruptedSendTest extends MeshGatewayTestSupport {
@@ -32,9 +30,11 @@ class MeshInterruptedSendTest extends MeshGatewayTestSupport {
                 inbox().resolve(SUBMITTER).resolve("x.csv"), SUBMITTER, 10);
         Path dir = Files.createDirectories(workDir().resolve(dropped.getReference()));
         Submission interrupted = dropped.trusted(SUBMITTER).inWorkFolder(dir);
-        MeshState.start(interrupted, 2, 100_000, Instant.now().minusSeconds(1)).save();
+        // sending was interrupted: the valid numbers are in the work folder but no wait was opened
+        Files.writeString(dir.resolve(WorkArea.VALID_NUMBERS), lines(SyntheticNhsNumbers.valid(6000, 2)));
 
-        context.getRegistry().lookupByNameAndType("meshReplies", MeshReplies.class).discardInterruptedSends();
+        // what the next start does
+        context.getRegistry().lookupByNameAndType("workArea", WorkArea.class).removeOrphans();
         assertFalse(Files.exists(dir), "the interrupted state is gone");
 
         List<String> numbers = SyntheticNhsNumbers.valid(7000, 8);

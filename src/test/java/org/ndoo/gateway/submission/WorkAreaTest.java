@@ -80,9 +80,11 @@ class WorkAreaTest {
     void startUpRemovesLeftoversButKeepsSubmissionsWaitingForMesh() throws IOException {
         Path leftover = Files.createDirectories(tempDir.resolve("NDOO-LEFTOVER").resolve("x"));
         Path waiting = Files.createDirectories(tempDir.resolve("NDOO-WAITING"));
-        Files.writeString(waiting.resolve("mesh-state.properties"), "reference=NDOO-WAITING\n");
+        Files.writeString(waiting.resolve(WorkArea.VALID_NUMBERS), "9434765919\n");
+        WorkArea area = new WorkArea(tempDir.toString());
+        area.setWaiting(() -> java.util.Set.of("NDOO-WAITING"));
 
-        new WorkArea(tempDir.toString()).removeOrphans();
+        area.removeOrphans();
 
         assertFalse(Files.exists(leftover.getParent()));
         assertTrue(Files.exists(waiting));

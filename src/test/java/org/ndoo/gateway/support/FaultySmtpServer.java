@@ -26,11 +26,12 @@ public final class FaultySmtpServer implements AutoCloseable {
 
     /**
      * PERMANENT_550 refuses recipients containing {@link #refuse(String)}'s text and accepts (and keeps) the rest of
-     * the mail itself; ACCEPT accepts and keeps every mail; the HOLD modes stop answering at one moment until the
-     * client goes away; the other modes fail every connection.
+     * the mail itself; ACCEPT accepts and keeps every mail; TEMPORARY_451_CONTAINING answers a message containing that
+     * text with a temporary 451 after its data and accepts (and keeps) the rest; the HOLD modes stop answering at one
+     * moment until the client goes away; the other modes fail every connection.
      */
     public enum Mode { PASS, REFUSE, TEMPORARY_421, PERMANENT_550, DROP_DURING_DATA, ACCEPT, HOLD_BEFORE_ACCEPT,
-        HOLD_AFTER_ACCEPT }
+        HOLD_AFTER_ACCEPT, TEMPORARY_451_CONTAINING }
 
     private final ServerSocket server;
     private final int relayPort;
@@ -59,7 +60,10 @@ public final class FaultySmtpServer implements AutoCloseable {
         this.mode = mode;
     }
 
-    /** In PERMANENT_550 mode, recipients containing {@code text} are refused with 550. */
+    /**
+     * In PERMANENT_550 mode, recipients containing {@code text} are refused with 550; in TEMPORARY_451_CONTAINING
+     * mode, messages containing it get 451.
+     */
     public void refuse(String text) {
         this.refused = text;
     }
@@ -139,8 +143,12 @@ public final class FaultySmtpServer implements AutoCloseable {
                         untilGone(in);
                         return;
                     }
-                    accepted.add(message.toString());
-                    out.print("250 2.0.0 Queued\r\n");
+                    if (current == Mode.TEMPORARY_451_CONTAINING && message.indexOf(refused) >= 0) {
+                        out.print("451 4.3.0 Temporary failure, try again later\r\n");
+                    } else {
+                        accepted.add(message.toString());
+                        out.print("250 2.0.0 Queued\r\n");
+                    }
                 }
                 case "QUIT" -> {
                     if (current == Mode.HOLD_AFTER_ACCEPT) {

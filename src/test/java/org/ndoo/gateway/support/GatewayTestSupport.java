@@ -192,13 +192,17 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
                 () -> !Files.exists(input) && isEmpty(workDir()));
     }
 
-    /** Whether {@code dir} holds nothing but a running gateway's own lock file (startup.WorkDirectoryLock). */
+    /**
+     * Whether {@code dir} holds nothing but a running gateway's own lock file (startup.WorkDirectoryLock) and the
+     * state folder (the MESH wait database, which holds nothing once no submission waits).
+     */
     protected static boolean isEmpty(Path dir) {
         if (!Files.exists(dir)) {
             return true;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.noneMatch(e -> !e.getFileName().toString().equals(WorkDirectoryLock.FILE_NAME));
+            return entries.noneMatch(e -> !e.getFileName().toString().equals(WorkDirectoryLock.FILE_NAME)
+                    && !e.getFileName().toString().equals(org.ndoo.gateway.submission.WorkArea.STATE_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
