@@ -34,10 +34,10 @@ class SubmissionIntakeTest {
     void acceptsAnAllowedAddressWithItsDomainInLowerCase(String folder, String expected) {
         Submission submission = submission(folder, "list.csv");
 
-        intake.checkSubmitter(submission);
+        Submission trusted = intake.checkSubmitter(submission);
 
-        assertEquals(expected, submission.getSubmitter());
-        assertTrue(submission.isSubmitterTrusted());
+        assertEquals(expected, trusted.getSubmitter());
+        assertTrue(trusted.isSubmitterTrusted());
     }
 
     @ParameterizedTest
