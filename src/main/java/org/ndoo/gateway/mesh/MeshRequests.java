@@ -71,9 +71,16 @@ public final class MeshRequests {
 
     /** The message ids of the chunks sent for {@code reference}, chunk 1 first; forgotten once asked for. */
     public List<String> sentMessageIds(String reference) {
-        lastSent.remove(reference);
         Map<Integer, String> ids = sent.remove(reference);
         return ids == null ? List.of() : List.copyOf(new TreeMap<>(ids).values());
+    }
+
+    /**
+     * The submission's wait is stored (await-mesh-replies): from now on its replies go to the wait, not back to the
+     * MESH inbox.
+     */
+    public void doneSending(Submission submission) {
+        lastSent.remove(submission.getReference());
     }
 
     /** The numbers as {@code .dat} lines. */

@@ -66,6 +66,11 @@ public final class RetrySchedule {
         return next == null || !clock.instant().isBefore(next);
     }
 
+    /** Whether the submission may be tried now: never tried, or its back-off has passed. */
+    public boolean isDueNow(Submission submission) {
+        return isDue(keyOf(submission));
+    }
+
     /** When the submission's input may be picked up again; {@code null} if it is not waiting. */
     public Instant nextAttempt(Submission submission) {
         return nextAttempt(keyOf(submission));
