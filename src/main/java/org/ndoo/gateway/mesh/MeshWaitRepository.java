@@ -28,6 +28,12 @@ public final class MeshWaitRepository extends JdbcAggregationRepository implemen
     /** The table of open waits; completed waits not yet delivered are in {@code mesh_waits_completed}. */
     public static final String TABLE = "mesh_waits";
 
+    /**
+     * H2 writes each commit to its file at once (by default it may hold commits for up to half a second): a wait or
+     * a reply acknowledged on MESH must survive the gateway being killed right after.
+     */
+    static final String DURABLE = ";WRITE_DELAY=0";
+
     private final Supplier<CamelContext> context;
 
     public MeshWaitRepository(Supplier<CamelContext> context, DataSource dataSource, long recoveryIntervalMillis) {
@@ -45,7 +51,7 @@ public final class MeshWaitRepository extends JdbcAggregationRepository implemen
     public static MeshWaitRepository create(Supplier<CamelContext> context, String url, String username,
             String password, String workDir, long recoveryIntervalMillis) {
         String jdbcUrl = url == null || url.isBlank()
-                ? "jdbc:h2:file:" + Path.of(workDir, WorkArea.STATE_DIR, "mesh-waits") : url.strip();
+                ? "jdbc:h2:file:" + Path.of(workDir, WorkArea.STATE_DIR, "mesh-waits") + DURABLE : url.strip();
         return new MeshWaitRepository(context, dataSource(jdbcUrl, username == null ? "" : username.strip(),
                 password), recoveryIntervalMillis);
     }
