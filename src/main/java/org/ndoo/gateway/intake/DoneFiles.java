@@ -3,49 +3,25 @@ package org.ndoo.gateway.intake;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
-
 /**
  * Camel's done-file convention for the shared folder ({@code gateway.inbox.done-file-name}): a file is complete
  * once a file named by the pattern exists beside it ({@code ${file:name}} is the file's name,
  * {@code ${file:name.noext}} the name without its extension). A done file is never a submission itself. Empty: off.
  * (Camel's own {@code doneFileName} option cannot be left empty, and the shared folder deletes its inputs itself.)
- * As a bean it reads the setting itself when Camel hands it the context: Camel's bean binding does not take a
- * constructor value holding {@code ${...}}.
  */
-public final class DoneFiles implements CamelContextAware {
+public final class DoneFiles {
 
     /** The setting that holds the pattern. */
     public static final String KEY = "gateway.inbox.done-file-name";
     private static final Pattern TOKEN = Pattern.compile("\\$\\{file:name(\\.noext)?}");
 
-    private volatile String pattern = "";
-    private volatile Pattern doneFile;
-    private CamelContext camelContext;
+    private final String pattern;
+    private final Pattern doneFile;
 
-    /** Done files as set in {@link #KEY}, once Camel has handed over its context. */
-    public DoneFiles() {
-    }
-
+    /** Done files named by {@code pattern} (the setting {@link #KEY}); empty: off. */
     public DoneFiles(String pattern) {
-        use(pattern);
-    }
-
-    private void use(String setting) {
-        this.pattern = setting == null ? "" : setting.strip();
+        this.pattern = pattern == null ? "" : pattern.strip();
         this.doneFile = this.pattern.isEmpty() ? null : Pattern.compile(toRegex(this.pattern));
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-        use(camelContext.getPropertiesComponent().resolveProperty(KEY).orElse(""));
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 
     public boolean isOn() {

@@ -21,7 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * JVM's encoding cannot hold) as {@code _}. The operator is told once per rename (mail and audit record), and the
  * file is then processed like any other.
  */
-public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy implements CamelContextAware {
+public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy {
 
     /**
      * One rename: the folder it happened in (empty for the inbox root), the old name as shown, the new name (empty
@@ -63,18 +62,20 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
 
     private final Path inbox;
     private final Charset fileNames;
-    private CamelContext camelContext;
+    private final CamelContext camelContext;
     private ProducerTemplate notices;
     /** Entries that could not be renamed (told once each, by their byte-exact URI). */
     private final Set<String> unrenamable = ConcurrentHashMap.newKeySet();
 
-    public InboxNameRepair(String inbox) {
-        this(inbox, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")));
+    /** Repairs the names in {@code inbox}, telling the operator through {@code camelContext}. */
+    public InboxNameRepair(String inbox, CamelContext camelContext) {
+        this(inbox, Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")), camelContext);
     }
 
-    InboxNameRepair(String inbox, Charset fileNames) {
+    InboxNameRepair(String inbox, Charset fileNames, CamelContext camelContext) {
         this.inbox = Paths.get(inbox).toAbsolutePath();
         this.fileNames = fileNames;
+        this.camelContext = camelContext;
         if (!StandardCharsets.UTF_8.equals(fileNames) && !WARNED_LOCALE.getAndSet(true)) {
             LOG.warn("The JVM decodes file names as {} (from its locale), not UTF-8: names with accents or other"
                     + " non-ASCII letters cannot be read as they are and are renamed with _ in their place. Start the"
@@ -233,15 +234,5 @@ public final class InboxNameRepair extends DefaultPollingConsumerPollStrategy im
             LOG.warn("Cannot list {} to check its names: {}", dir, e.getMessage());
         }
         return entries;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

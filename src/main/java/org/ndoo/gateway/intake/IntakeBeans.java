@@ -32,11 +32,7 @@ public final class IntakeBeans extends BeanConfiguration {
 
     @BindToRegistry("skippedEntries")
     public SkippedEntries skippedEntries(CamelContext context) {
-        return once("skippedEntries", () -> {
-            SkippedEntries skipped = new SkippedEntries();
-            skipped.setCamelContext(context);
-            return skipped;
-        });
+        return once("skippedEntries", () -> new SkippedEntries(context));
     }
 
     @BindToRegistry("doneFiles")
@@ -56,11 +52,7 @@ public final class IntakeBeans extends BeanConfiguration {
 
     @BindToRegistry("inboxNameRepair")
     public InboxNameRepair inboxNameRepair(CamelContext context) {
-        return once("inboxNameRepair", () -> {
-            InboxNameRepair repair = new InboxNameRepair(inbox);
-            repair.setCamelContext(context);
-            return repair;
-        });
+        return once("inboxNameRepair", () -> new InboxNameRepair(inbox, context));
     }
 
     @BindToRegistry("quietExceptionHandler")

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.ProducerTemplate;
 import org.ndoo.gateway.audit.Redact;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * remain. A notice that could not be sent is tried again when the next scan meets the entry; an entry that becomes
  * readable is forgotten, so that it is told again if it ever stops being readable.
  */
-public final class SkippedEntries implements CamelContextAware {
+public final class SkippedEntries {
 
     private static final Logger LOG = LoggerFactory.getLogger(SkippedEntries.class);
 
@@ -30,8 +29,13 @@ public final class SkippedEntries implements CamelContextAware {
     private enum State { SENDING, TOLD }
 
     private final Map<Path, State> entries = new ConcurrentHashMap<>();
-    private CamelContext camelContext;
+    private final CamelContext camelContext;
     private ProducerTemplate template;
+
+    /** Skipped entries whose notices go out through {@code camelContext}. */
+    public SkippedEntries(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
 
     /** The operator is told about {@code path} and {@code reason}, unless told already or being told now. */
     public void skip(Path path, String reason) {
@@ -62,15 +66,5 @@ public final class SkippedEntries implements CamelContextAware {
             template = camelContext.createProducerTemplate();
         }
         return template;
-    }
-
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
-    }
-
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
     }
 }

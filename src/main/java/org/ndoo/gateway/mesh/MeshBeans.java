@@ -1,8 +1,6 @@
 package org.ndoo.gateway.mesh;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,11 +9,9 @@ import javax.net.ssl.SSLContext;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.retry.BackOff;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.settings.LoopbackHost;
-import org.ndoo.gateway.settings.Secrets;
 import org.ndoo.gateway.submission.WaitingSubmissions;
 
 /**
@@ -25,92 +21,28 @@ import org.ndoo.gateway.submission.WaitingSubmissions;
  */
 public final class MeshBeans extends BeanConfiguration {
 
-    private static final String KEY = "gateway.lookup.mesh.";
-
-    @PropertyInject("gateway.lookup.type")
-    private String lookupType;
     @PropertyInject("gateway.lookup.chunk-size")
     private int chunkSize;
-    @PropertyInject("gateway.work.dir")
-    private String workDir;
-    @PropertyInject(KEY + "url")
-    private String url;
-    @PropertyInject(KEY + "mailbox")
-    private String mailbox;
-    @PropertyInject(KEY + "password")
-    private String password;
-    @PropertyInject(value = KEY + "password-file", defaultValue = "")
-    private String passwordFile;
-    @PropertyInject(KEY + "shared-secret")
-    private String sharedSecret;
-    @PropertyInject(value = KEY + "shared-secret-file", defaultValue = "")
-    private String sharedSecretFile;
-    @PropertyInject(value = KEY + "key-store", defaultValue = "")
-    private String keyStore;
-    @PropertyInject(value = KEY + "key-store-password", defaultValue = "")
-    private String keyStorePassword;
-    @PropertyInject(value = KEY + "key-store-password-file", defaultValue = "")
-    private String keyStorePasswordFile;
-    @PropertyInject(value = KEY + "trust-store", defaultValue = "")
-    private String trustStore;
-    @PropertyInject(value = KEY + "trust-store-password", defaultValue = "")
-    private String trustStorePassword;
-    @PropertyInject(value = KEY + "trust-store-password-file", defaultValue = "")
-    private String trustStorePasswordFile;
-    @PropertyInject(KEY + "recipient")
-    private String recipient;
-    @PropertyInject(KEY + "workflow-id")
-    private String workflowId;
-    @PropertyInject(KEY + "line-ending")
-    private String lineEnding;
-    @PropertyInject(value = KEY + "compress", defaultValue = "false")
-    private boolean compress;
-    @PropertyInject(KEY + "poll-interval")
-    private String pollInterval;
-    @PropertyInject(KEY + "max-wait")
-    private String maxWait;
-    @PropertyInject(value = KEY + "retry.attempts", defaultValue = "4")
-    private String retryAttempts;
-    @PropertyInject(value = KEY + "retry.first-delay", defaultValue = "2s")
-    private String retryFirstDelay;
-    @PropertyInject(value = KEY + "retry.multiplier", defaultValue = "2")
-    private String retryMultiplier;
-    @PropertyInject(value = KEY + "retry.max-delay", defaultValue = "60s")
-    private String retryMaxDelay;
-    @PropertyInject(value = "gateway.state.jdbc-url", defaultValue = "")
-    private String stateUrl;
-    @PropertyInject(value = "gateway.state.username", defaultValue = "")
-    private String stateUsername;
-    @PropertyInject(value = "gateway.state.password", defaultValue = "")
-    private String statePassword;
-    @PropertyInject(value = "gateway.state.password-file", defaultValue = "")
-    private String statePasswordFile;
 
-    private CamelContext context;
-
-    /** Camel calls this once the beans are bound. */
-    @Override
-    public void configure(CamelContext camelContext) {
-        this.context = camelContext;
-    }
-
-    private boolean inUse() {
-        return "mesh".equals(lookupType == null ? "" : lookupType.strip());
+    /** The MESH settings, read from the context's properties as the beans are made. */
+    private MeshSettings settings(CamelContext context) {
+        return once("meshSettings", () -> new MeshSettings(context));
     }
 
     /** The mailbox; in use, its client is made now, so that every MESH setting is checked at start-up. */
     @BindToRegistry("meshMailbox")
-    public MeshMailbox meshMailbox() {
+    public MeshMailbox meshMailbox(CamelContext context) {
+        MeshSettings mesh = settings(context);
         return once("meshMailbox", () -> {
-            MeshMailbox made = new MeshMailbox(mailbox, this::client);
-            if (inUse()) {
-                required(recipient, "recipient");
-                required(workflowId, "workflow-id");
-                if (!lineEnding.strip().matches("(?i)LF|CRLF")) {
-                    throw refused("line-ending", "must be LF or CRLF");
+            MeshMailbox made = new MeshMailbox(mesh.text("mailbox", ""), () -> client(mesh));
+            if (mesh.inUse()) {
+                mesh.required("recipient");
+                mesh.required("workflow-id");
+                if (!mesh.text("line-ending", "").matches("(?i)LF|CRLF")) {
+                    throw MeshSettings.refused("line-ending", "must be LF or CRLF");
                 }
-                millis(pollInterval, KEY + "poll-interval");
-                millis(maxWait, KEY + "max-wait");
+                mesh.millis("poll-interval", "");
+                mesh.millis("max-wait", "");
                 made.client();
             }
             return made;
@@ -118,20 +50,21 @@ public final class MeshBeans extends BeanConfiguration {
     }
 
     @BindToRegistry(value = "meshRequests", beanPostProcess = true)
-    public MeshRequests meshRequests() {
-        return once("meshRequests", () -> new MeshRequests(meshMailbox()));
+    public MeshRequests meshRequests(CamelContext context) {
+        return once("meshRequests", () -> new MeshRequests(meshMailbox(context)));
     }
 
     /** The replies from the MESH inbox, and the aggregation strategy of mesh-wait. */
     @BindToRegistry(value = "meshReplies", beanPostProcess = true)
-    public MeshReplies meshReplies() {
-        return once("meshReplies", () -> new MeshReplies(meshMailbox()));
+    public MeshReplies meshReplies(CamelContext context) {
+        return once("meshReplies", () -> new MeshReplies(meshMailbox(context)));
     }
 
     @BindToRegistry("meshWaits")
-    public MeshWaits meshWaits() {
-        return once("meshWaits", () -> new MeshWaits(meshRequests(), chunkSize,
-                inUse() ? millis(maxWait, KEY + "max-wait") : 1));
+    public MeshWaits meshWaits(CamelContext context) {
+        MeshSettings mesh = settings(context);
+        return once("meshWaits", () -> new MeshWaits(meshRequests(context), chunkSize,
+                mesh.inUse() ? mesh.millis("max-wait", "") : 1));
     }
 
     /**
@@ -139,10 +72,10 @@ public final class MeshBeans extends BeanConfiguration {
      * every poll of the MESH inbox, once the retry schedule says they are due.
      */
     @BindToRegistry("meshWaitRepository")
-    public MeshWaitRepository meshWaitRepository() {
-        return once("meshWaitRepository", () -> MeshWaitRepository.create(() -> context, stateUrl, stateUsername,
-                Secrets.resolve(statePassword, statePasswordFile), workDir,
-                inUse() ? millis(pollInterval, KEY + "poll-interval") : 5000));
+    public MeshWaitRepository meshWaitRepository(CamelContext context) {
+        MeshSettings mesh = settings(context);
+        return once("meshWaitRepository", () -> mesh.waitRepository(
+                mesh.inUse() ? mesh.millis("poll-interval", "") : 5000));
     }
 
     /**
@@ -150,84 +83,50 @@ public final class MeshBeans extends BeanConfiguration {
      * SubmissionBeans, listed after this class); none when MESH is not the lookup in use.
      */
     @BindToRegistry(value = "waitingSubmissions", beanPostProcess = true)
-    public WaitingSubmissions waitingSubmissions() {
-        return once("waitingSubmissions", () -> inUse() ? new MeshWaitingFolders() : WaitingSubmissions.NONE);
+    public WaitingSubmissions waitingSubmissions(CamelContext context) {
+        MeshSettings mesh = settings(context);
+        return once("waitingSubmissions", () -> mesh.inUse() ? new MeshWaitingFolders(mesh) : WaitingSubmissions.NONE);
     }
 
-    private MeshClient client() {
-        required(mailbox, "mailbox");
-        MeshCredentials credentials = new MeshCredentials(secret(password, passwordFile, "password"),
-                secret(sharedSecret, sharedSecretFile, "shared-secret"),
-                secret(keyStorePassword, keyStorePasswordFile, "key-store-password"),
-                secret(trustStorePassword, trustStorePasswordFile, "trust-store-password"));
-        required(credentials.password(), "password");
-        required(credentials.sharedSecret(), "shared-secret");
+    private static MeshClient client(MeshSettings mesh) {
+        String mailbox = mesh.required("mailbox");
+        MeshCredentials credentials = new MeshCredentials(mesh.secret("password"), mesh.secret("shared-secret"),
+                mesh.secret("key-store-password"), mesh.secret("trust-store-password"));
+        if (credentials.password().isEmpty()) {
+            throw MeshSettings.refused("password", "is required");
+        }
+        if (credentials.sharedSecret().isEmpty()) {
+            throw MeshSettings.refused("shared-secret", "is required");
+        }
         URI base;
         try {
-            base = URI.create(url.strip());
+            base = URI.create(mesh.text("url", ""));
         } catch (IllegalArgumentException e) {
-            throw refused("url", "is not a URL");
+            throw MeshSettings.refused("url", "is not a URL");
         }
         SSLContext tls = null;
         if ("https".equals(base.getScheme())) {
-            tls = MeshTls.fromPkcs12(store(keyStore, "key-store"), credentials.keyStorePassword().toCharArray(),
-                    store(trustStore, "trust-store"), credentials.trustStorePassword().toCharArray());
+            tls = MeshTls.fromPkcs12(mesh.store("key-store"), credentials.keyStorePassword().toCharArray(),
+                    mesh.store("trust-store"), credentials.trustStorePassword().toCharArray());
         } else if (!"http".equals(base.getScheme()) || !LoopbackHost.is(base.getHost())) {
-            throw refused("url", "must be https (plain http only to a loopback test server)");
+            throw MeshSettings.refused("url", "must be https (plain http only to a loopback test server)");
         }
-        MeshAuthorization auth = new MeshAuthorization(mailbox.strip(), credentials.password(),
-                credentials.sharedSecret(), Clock.systemUTC());
-        return new MeshClient(auth, MeshClientOptions.defaults(base).withCompression(compress).withRetry(retry()), tls);
+        MeshAuthorization auth = new MeshAuthorization(mailbox, credentials.password(), credentials.sharedSecret(),
+                Clock.systemUTC());
+        boolean compress = Boolean.parseBoolean(mesh.text("compress", "false"));
+        return new MeshClient(auth, MeshClientOptions.defaults(base).withCompression(compress).withRetry(retry(mesh)),
+                tls);
     }
 
     /** The client's retries of calls that are safe to repeat, from gateway.lookup.mesh.retry.*. */
-    private MeshRetryPolicy retry() {
+    private static MeshRetryPolicy retry(MeshSettings mesh) {
         try {
-            return new MeshRetryPolicy(Integer.parseInt(retryAttempts.strip()), new BackOff(
-                    Duration.ofMillis(millis(retryFirstDelay, KEY + "retry.first-delay")),
-                    Double.parseDouble(retryMultiplier.strip()),
-                    Duration.ofMillis(millis(retryMaxDelay, KEY + "retry.max-delay"))));
+            return new MeshRetryPolicy(Integer.parseInt(mesh.text("retry.attempts", "4")), new BackOff(
+                    Duration.ofMillis(mesh.millis("retry.first-delay", "2s")),
+                    Double.parseDouble(mesh.text("retry.multiplier", "2")),
+                    Duration.ofMillis(mesh.millis("retry.max-delay", "60s"))));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(KEY + "retry.* is not usable: " + e.getMessage());
+            throw new IllegalArgumentException(MeshSettings.KEY + "retry.* is not usable: " + e.getMessage());
         }
-    }
-
-    private static Path store(String file, String key) {
-        required(file, key);
-        Path path = Path.of(file.strip());
-        if (!Files.isReadable(path)) {
-            throw refused(key, "names no readable file: " + path);
-        }
-        return path;
-    }
-
-    private static String secret(String value, String file, String key) {
-        try {
-            return Secrets.resolve(value, file);
-        } catch (RuntimeException e) {
-            throw refused(key + "-file", "cannot be read");
-        }
-    }
-
-    private static long millis(String value, String key) {
-        try {
-            long millis = TimeUtils.toMilliSeconds(value.strip());
-            if (millis > 0) {
-                return millis;
-            }
-        } catch (RuntimeException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(key + " must be a duration such as 500ms, 30s, 5m or 48h, not '" + value + "'");
-    }
-
-    private static void required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw refused(key, "is required");
-        }
-    }
-
-    private static IllegalArgumentException refused(String key, String why) {
-        return new IllegalArgumentException(KEY + key + " " + why + " for gateway.lookup.type=mesh");
     }
 }
