@@ -24,9 +24,7 @@ class UnusableWorkDirectoryIsNamedWhenTheGatewayGivesUpTest extends GatewayTestS
     @Override
     protected void override(Properties properties) {
         properties.setProperty("gateway.work.dir", root.resolve("taken-work").toString());
-        properties.setProperty("gateway.retry.resubmit-first-delay", "300ms");
-        properties.setProperty("gateway.retry.resubmit-max-delay", "600ms");
-        properties.setProperty("gateway.retry.max-age", "2s");
+        giveUpAfterTwoSeconds(properties);
     }
 
     @Test

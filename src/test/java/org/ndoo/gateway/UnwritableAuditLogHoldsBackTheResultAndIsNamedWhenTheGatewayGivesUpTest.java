@@ -26,9 +26,7 @@ class UnwritableAuditLogHoldsBackTheResultAndIsNamedWhenTheGatewayGivesUpTest ex
     @Override
     protected void override(Properties properties) {
         properties.setProperty("gateway.audit.file", root.resolve("audit-taken").resolve("audit.jsonl").toString());
-        properties.setProperty("gateway.retry.resubmit-first-delay", "300ms");
-        properties.setProperty("gateway.retry.resubmit-max-delay", "600ms");
-        properties.setProperty("gateway.retry.max-age", "2s");
+        giveUpAfterTwoSeconds(properties);
     }
 
     @Test

@@ -13,14 +13,14 @@ class InboxNameRepairTest {
 
     @Test
     void bytesThatAreNotUtf8AreReadAsWindows1252() {
-        InboxNameRepair repair = new InboxNameRepair("inbox", StandardCharsets.UTF_8);
+        InboxNameRepair repair = new InboxNameRepair("inbox", StandardCharsets.UTF_8, null);
         assertEquals("Café – liste.csv", repair.readableName("Café – liste.csv".getBytes(WINDOWS_1252)));
         assertEquals("north_south.csv", repair.readableName("north\\south.csv".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void underAnAsciiLocaleWhatCannotBeNamedBecomesAnUnderscore() {
-        InboxNameRepair repair = new InboxNameRepair("inbox", StandardCharsets.US_ASCII);
+        InboxNameRepair repair = new InboxNameRepair("inbox", StandardCharsets.US_ASCII, null);
         assertEquals("Caf_.csv", repair.readableName("Café.csv".getBytes(StandardCharsets.UTF_8)));
         assertEquals("Caf_.csv", repair.readableName("Café.csv".getBytes(WINDOWS_1252)));
     }

@@ -7,8 +7,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +17,7 @@ import org.ndoo.gateway.lookup.SandboxRegistry;
 import org.ndoo.gateway.support.GatewayProcess;
 import org.ndoo.gateway.support.LookupServer;
 import org.ndoo.gateway.support.Mails;
+import org.ndoo.gateway.support.MeshTestMailbox;
 import org.ndoo.gateway.support.MeshTestServer;
 import org.ndoo.gateway.support.SftpTestServer;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
@@ -35,9 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
 
-    private static final String MESH_MAILBOX = "X26ABC1";
-    private static final String MESH_PASSWORD = "mailbox-password";
-    private static final String MESH_SECRET = "TestKey";
     private static final String LOOKUP_TOKEN = "jar-test-token";
 
     private static LookupServer lookup;
@@ -50,10 +46,8 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
     @BeforeAll
     static void startEdges() throws IOException {
         lookup = new LookupServer(new SandboxRegistry(register.toString()), LOOKUP_TOKEN);
-        Set<String> optedOut = SyntheticNhsNumbers.valid(0, 100).stream().filter(SyntheticNhsNumbers::isOptedOut)
-                .collect(Collectors.toSet());
-        mesh = MeshTestServer.start(MESH_SECRET).mailbox(MESH_MAILBOX, MESH_PASSWORD);
-        mesh.optOutService().optedOut(optedOut).replyAfter(Duration.ofMillis(100));
+        mesh = MeshTestMailbox.start(100);
+        mesh.optOutService().replyAfter(Duration.ofMillis(100));
         sftpRoot = Files.createDirectories(root.resolve("sftp-root/outgoing")).getParent();
         sftp = SftpTestServer.startForGateway(sftpRoot, root);
     }
@@ -114,13 +108,8 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
                 return "http " + lookup.url();
             }
             case MESH_SMTP -> {
-                s.put("gateway.lookup.type", "mesh");
-                s.put("gateway.lookup.mesh.url", mesh.baseUrl().toString());
-                s.put("gateway.lookup.mesh.mailbox", MESH_MAILBOX);
-                s.put("gateway.lookup.mesh.password", MESH_PASSWORD);
-                s.put("gateway.lookup.mesh.shared-secret", MESH_SECRET);
-                s.put("gateway.lookup.mesh.poll-interval", "200");
-                return "mesh (mailbox " + MESH_MAILBOX + " at " + mesh.baseUrl() + ")";
+                s.putAll(MeshTestMailbox.settings(mesh));
+                return "mesh (mailbox " + MeshTestMailbox.ID + " at " + mesh.baseUrl() + ")";
             }
             case SFTP_SANDBOX_SMTP -> {
                 s.put("gateway.sftp.sources", "warehouse");

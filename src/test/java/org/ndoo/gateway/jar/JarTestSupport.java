@@ -90,9 +90,14 @@ abstract class JarTestSupport {
 
     /** Mail by SMTP to this test's GreenMail. */
     static Map<String, String> smtp(Map<String, String> settings) {
+        return smtp(settings, MAIL.getSmtp().getPort());
+    }
+
+    /** Mail by plain SMTP to 127.0.0.1:{@code port}. */
+    static Map<String, String> smtp(Map<String, String> settings, int port) {
         settings.put("gateway.mail.transport", "smtp");
         settings.put("gateway.mail.smtp.host", "127.0.0.1");
-        settings.put("gateway.mail.smtp.port", Integer.toString(MAIL.getSmtp().getPort()));
+        settings.put("gateway.mail.smtp.port", Integer.toString(port));
         settings.put("gateway.mail.smtp.security", "none");
         return settings;
     }

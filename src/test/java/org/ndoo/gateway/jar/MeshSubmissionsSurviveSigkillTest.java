@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +17,7 @@ import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.FaultySmtpServer;
 import org.ndoo.gateway.support.GatewayProcess;
 import org.ndoo.gateway.support.Mails;
+import org.ndoo.gateway.support.MeshTestMailbox;
 import org.ndoo.gateway.support.MeshTestServer;
 import org.ndoo.gateway.support.NationalOptOutService;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
@@ -39,9 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MeshSubmissionsSurviveSigkillTest extends JarTestSupport {
 
-    private static final String MESH_MAILBOX = "X26ABC1";
-    private static final String MESH_PASSWORD = "mailbox-password";
-    private static final String MESH_SECRET = "TestKey";
     private static final String AWAITING = ": sent to the national opt-out service over MESH; awaiting replies";
 
     private static MeshTestServer mesh;
@@ -52,10 +48,7 @@ class MeshSubmissionsSurviveSigkillTest extends JarTestSupport {
 
     @BeforeAll
     static void startEdges() throws IOException {
-        Set<String> optedOut = SyntheticNhsNumbers.valid(0, 200).stream().filter(SyntheticNhsNumbers::isOptedOut)
-                .collect(Collectors.toSet());
-        mesh = MeshTestServer.start(MESH_SECRET).mailbox(MESH_MAILBOX, MESH_PASSWORD);
-        mesh.optOutService().optedOut(optedOut); // replies held until the test releases them
+        mesh = MeshTestMailbox.start(200); // replies held until the test releases them
         smtp = new FaultySmtpServer(MAIL.getSmtp().getPort());
     }
 
@@ -104,7 +97,7 @@ class MeshSubmissionsSurviveSigkillTest extends JarTestSupport {
         Await.until("one result accepted", Duration.ofSeconds(60), () -> !smtp.accepted().isEmpty());
         Await.until("the work area emptied", Duration.ofSeconds(30), () -> filesUnder(dir.resolve("work"))
                 == (Files.exists(dir.resolve("work").resolve(WorkDirectoryLock.FILE_NAME)) ? 1 : 0));
-        Await.until("the gateway's MESH inbox emptied", Duration.ofSeconds(30), () -> mesh.inbox(MESH_MAILBOX).isEmpty());
+        Await.until("the gateway's MESH inbox emptied", Duration.ofSeconds(30), () -> mesh.inbox(MeshTestMailbox.ID).isEmpty());
         Await.until("the submission closed", Duration.ofSeconds(30),
                 () -> restarted.logContains(reference + ": delivered"));
         restarted.stop();
@@ -120,17 +113,8 @@ class MeshSubmissionsSurviveSigkillTest extends JarTestSupport {
     }
 
     private static Map<String, String> meshSettings(Path dir) {
-        Map<String, String> s = settings(dir);
-        s.put("gateway.mail.transport", "smtp");
-        s.put("gateway.mail.smtp.host", "127.0.0.1");
-        s.put("gateway.mail.smtp.port", Integer.toString(smtp.port()));
-        s.put("gateway.mail.smtp.security", "none");
-        s.put("gateway.lookup.type", "mesh");
-        s.put("gateway.lookup.mesh.url", mesh.baseUrl().toString());
-        s.put("gateway.lookup.mesh.mailbox", MESH_MAILBOX);
-        s.put("gateway.lookup.mesh.password", MESH_PASSWORD);
-        s.put("gateway.lookup.mesh.shared-secret", MESH_SECRET);
-        s.put("gateway.lookup.mesh.poll-interval", "200");
+        Map<String, String> s = smtp(settings(dir), smtp.port());
+        s.putAll(MeshTestMailbox.settings(mesh));
         return s;
     }
 

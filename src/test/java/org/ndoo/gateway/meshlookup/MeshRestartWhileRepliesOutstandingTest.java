@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.ndoo.gateway.GatewayMain;
 import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.MeshGatewayTestSupport;
@@ -33,11 +32,7 @@ class MeshRestartWhileRepliesOutstandingTest extends MeshGatewayTestSupport {
                 () -> mesh.optOutService().releaseResults() == 1);
         assertTrue(Files.list(workDir()).findAny().isPresent(), "the waiting submission is in the work area");
 
-        Main restarted = new Main();
-        restarted.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
-        restarted.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
-        restarted.setOverrideProperties(useOverridePropertiesWithPropertiesComponent());
-        restarted.start();
+        Main restarted = restart();
         MimeMessage mail;
         try {
             mail = awaitMail();

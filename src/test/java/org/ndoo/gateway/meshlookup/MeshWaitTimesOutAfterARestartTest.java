@@ -7,7 +7,6 @@ import java.util.Properties;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.ndoo.gateway.GatewayMain;
 import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.MeshGatewayTestSupport;
@@ -35,11 +34,7 @@ class MeshWaitTimesOutAfterARestartTest extends MeshGatewayTestSupport {
         context.stop();
         assertEquals(0, MAIL.getReceivedMessages().length, "nothing said before the restart");
 
-        Main restarted = new Main();
-        restarted.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
-        restarted.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
-        restarted.setOverrideProperties(useOverridePropertiesWithPropertiesComponent());
-        restarted.start();
+        Main restarted = restart();
         MimeMessage notice;
         try {
             notice = awaitMail();

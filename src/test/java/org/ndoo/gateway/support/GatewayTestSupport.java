@@ -119,6 +119,13 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         return p;
     }
 
+    /** The gateway gives a submission up after 2s, trying it again after 300ms, then at most every 600ms. */
+    protected static void giveUpAfterTwoSeconds(Properties properties) {
+        properties.setProperty("gateway.retry.resubmit-first-delay", "300ms");
+        properties.setProperty("gateway.retry.resubmit-max-delay", "600ms");
+        properties.setProperty("gateway.retry.max-age", "2s");
+    }
+
     /** The status page's address (the embedded HTTP server on a free port). */
     protected String statusUrl() {
         return "http://127.0.0.1:" + statusPort + "/status";

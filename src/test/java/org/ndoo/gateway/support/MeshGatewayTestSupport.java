@@ -2,11 +2,11 @@ package org.ndoo.gateway.support;
 
 import java.io.IOException;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.ndoo.gateway.GatewayMain;
 
 /**
  * The gateway with {@code gateway.lookup.type=mesh}, talking to an in-repo MESH server that checks every token and
@@ -15,18 +15,13 @@ import org.junit.jupiter.api.BeforeAll;
  */
 public abstract class MeshGatewayTestSupport extends GatewayTestSupport {
 
-    public static final String MAILBOX = "X26ABC1";
-    private static final String PASSWORD = "mailbox-password";
-    private static final String SHARED_SECRET = "TestKey";
+    public static final String MAILBOX = MeshTestMailbox.ID;
 
     protected static MeshTestServer mesh;
 
     @BeforeAll
     static void startMesh() throws IOException {
-        Set<String> optedOut = SyntheticNhsNumbers.valid(0, SyntheticNhsNumbers.REGISTER_SIZE).stream()
-                .filter(SyntheticNhsNumbers::isOptedOut).collect(Collectors.toSet());
-        mesh = MeshTestServer.start(SHARED_SECRET).mailbox(MAILBOX, PASSWORD);
-        mesh.optOutService().optedOut(optedOut);
+        mesh = MeshTestMailbox.start(SyntheticNhsNumbers.REGISTER_SIZE);
     }
 
     @AfterAll
@@ -36,12 +31,7 @@ public abstract class MeshGatewayTestSupport extends GatewayTestSupport {
 
     @Override
     protected final void override(Properties p) {
-        p.setProperty("gateway.lookup.type", "mesh");
-        p.setProperty("gateway.lookup.mesh.url", mesh.baseUrl().toString());
-        p.setProperty("gateway.lookup.mesh.mailbox", MAILBOX);
-        p.setProperty("gateway.lookup.mesh.password", PASSWORD);
-        p.setProperty("gateway.lookup.mesh.shared-secret", SHARED_SECRET);
-        p.setProperty("gateway.lookup.mesh.poll-interval", "200");
+        MeshTestMailbox.settings(mesh).forEach(p::setProperty);
         p.setProperty("gateway.lookup.mesh.sequence-file", root.resolve("state/mesh-sequence.properties").toString());
         overrideMesh(p);
     }
@@ -55,6 +45,16 @@ public abstract class MeshGatewayTestSupport extends GatewayTestSupport {
         java.nio.file.Path input = drop(fileName, lines(numbers));
         Await.until("the request sent and the input deleted", java.time.Duration.ofSeconds(20),
                 () -> requestsToTheService() == 1 && !java.nio.file.Files.exists(input));
+    }
+
+    /** Starts a second gateway on the same settings and work directory (after this one stopped); the caller stops it. */
+    protected Main restart() throws Exception {
+        Main restarted = new Main();
+        restarted.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
+        restarted.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
+        restarted.setOverrideProperties(useOverridePropertiesWithPropertiesComponent());
+        restarted.start();
+        return restarted;
     }
 
     /** The requests the service has received so far. */
