@@ -82,7 +82,7 @@ public final class MeshBeans extends BeanConfiguration {
      * The submissions waiting for MESH replies, whose work folders the work area keeps at start-up (submission's
      * SubmissionBeans, listed after this class); none when MESH is not the lookup in use.
      */
-    @BindToRegistry(value = "waitingSubmissions", beanPostProcess = true)
+    @BindToRegistry("waitingSubmissions")
     public WaitingSubmissions waitingSubmissions(CamelContext context) {
         MeshSettings mesh = settings(context);
         return once("waitingSubmissions", () -> mesh.inUse() ? new MeshWaitingFolders(mesh) : WaitingSubmissions.NONE);
@@ -113,9 +113,8 @@ public final class MeshBeans extends BeanConfiguration {
         }
         MeshAuthorization auth = new MeshAuthorization(mailbox, credentials.password(), credentials.sharedSecret(),
                 Clock.systemUTC());
-        boolean compress = Boolean.parseBoolean(mesh.text("compress", "false"));
-        return new MeshClient(auth, MeshClientOptions.defaults(base).withCompression(compress).withRetry(retry(mesh)),
-                tls);
+        return new MeshClient(auth, MeshClientOptions.defaults(base).withCompression(mesh.flag("compress", "false"))
+                .withRetry(retry(mesh)), tls);
     }
 
     /** The client's retries of calls that are safe to repeat, from gateway.lookup.mesh.retry.*. */

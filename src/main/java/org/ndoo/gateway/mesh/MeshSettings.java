@@ -41,6 +41,15 @@ final class MeshSettings {
         return value;
     }
 
+    /** The switch {@code <name>}: true or false ({@code orElse} when it is not set). */
+    boolean flag(String name, String orElse) {
+        String value = text(name, orElse);
+        if (!value.matches("(?i)true|false")) {
+            throw refused(name, "must be true or false");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
     /** The secret {@code <name>}: the file named in {@code <name>-file} if set, else the value; may be empty. */
     String secret(String name) {
         try {

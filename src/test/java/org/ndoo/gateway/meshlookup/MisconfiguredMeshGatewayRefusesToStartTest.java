@@ -5,7 +5,6 @@ import java.util.Properties;
 
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
-import org.ndoo.gateway.GatewayMain;
 import org.ndoo.gateway.support.MeshGatewayTestSupport;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * With gateway.lookup.type=mesh every MESH setting is checked at start-up: a gateway that could only fail at its first
  * submission (no mailbox, an unreadable secret file, plain http to another host, a missing key store, no recipient, a
- * duration that does not parse) refuses to start, and the reason names the key to fix.
+ * duration that does not parse, a switch that is neither true nor false) refuses to start, and the reason names the
+ * key to fix.
  */
 class MisconfiguredMeshGatewayRefusesToStartTest extends MeshGatewayTestSupport {
 
@@ -31,14 +31,12 @@ class MisconfiguredMeshGatewayRefusesToStartTest extends MeshGatewayTestSupport 
                 "gateway.lookup.mesh.key-store", new String[] { "gateway.lookup.mesh.url", "https://mesh.example.org" },
                 "gateway.lookup.mesh.recipient", new String[] { "gateway.lookup.mesh.recipient", " " },
                 "gateway.lookup.mesh.max-wait", new String[] { "gateway.lookup.mesh.max-wait", "two days" },
+                "gateway.lookup.mesh.compress", new String[] { "gateway.lookup.mesh.compress", "yes" },
                 "gateway.lookup.mesh.poll-interval", new String[] { "gateway.lookup.mesh.poll-interval", "often" });
         cases.forEach((key, setting) -> {
             Properties settings = useOverridePropertiesWithPropertiesComponent();
             settings.setProperty(setting[0], setting[1]);
-            Main gateway = new Main();
-            gateway.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
-            gateway.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
-            gateway.setOverrideProperties(settings);
+            Main gateway = gatewayOn(settings);
             Exception refused = assertThrows(Exception.class, gateway::start, key + " is refused at start-up");
             gateway.stop();
             assertTrue(causes(refused).contains(key), key + " is named: " + causes(refused));

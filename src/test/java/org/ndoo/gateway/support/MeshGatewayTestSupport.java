@@ -49,12 +49,18 @@ public abstract class MeshGatewayTestSupport extends GatewayTestSupport {
 
     /** Starts a second gateway on the same settings and work directory (after this one stopped); the caller stops it. */
     protected Main restart() throws Exception {
-        Main restarted = new Main();
-        restarted.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
-        restarted.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
-        restarted.setOverrideProperties(useOverridePropertiesWithPropertiesComponent());
+        Main restarted = gatewayOn(useOverridePropertiesWithPropertiesComponent());
         restarted.start();
         return restarted;
+    }
+
+    /** Another gateway, the real routes and settings file with {@code settings} over them; not started. */
+    protected static Main gatewayOn(Properties settings) {
+        Main gateway = new Main();
+        gateway.setPropertyPlaceholderLocations(GatewayMain.PROPERTIES);
+        gateway.configure().withRoutesIncludePattern(GatewayMain.ROUTES);
+        gateway.setOverrideProperties(settings);
+        return gateway;
     }
 
     /** The requests the service has received so far. */
