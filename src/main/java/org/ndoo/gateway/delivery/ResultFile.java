@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.ndoo.gateway.lookup.Permitted;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.WorkArea;
 
@@ -35,7 +35,7 @@ public final class ResultFile {
     }
 
     /** Appends one chunk's permitted numbers (already in input order) and counts them. */
-    public void append(Submission submission, List<String> permitted) {
+    public void append(Submission submission, Permitted permitted) {
         Path csv = csvPath(submission);
         try (BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(csv), StandardCharsets.US_ASCII,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
@@ -43,14 +43,11 @@ public final class ResultFile {
                 writer.write(HEADER);
                 writer.write('\n');
             }
-            for (String number : permitted) {
-                writer.write(number);
-                writer.write('\n');
-            }
+            writer.write(permitted.lines());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the response file of " + submission.getReference(), e);
         }
-        submission.getCounts().countChunk(permitted.size());
+        submission.getCounts().countChunk(permitted.count());
     }
 
     /** Removes a response file left by an earlier attempt, so that it can be built again from the start. */

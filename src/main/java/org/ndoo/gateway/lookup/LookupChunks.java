@@ -54,6 +54,11 @@ public final class LookupChunks {
         }
 
         private String read() {
+            if (position == limit && !fill()) {
+                // the end of the file: no chunk buffer for nothing
+                close();
+                return null;
+            }
             byte[] chunk = new byte[(int) Math.min(chunkSize * 11L, 1 << 24)];
             int length = 0;
             int lines = 0;

@@ -15,8 +15,9 @@ import org.ndoo.gateway.nhsnumber.NhsNumbers;
 public final class PermittedAnswer {
 
     /** The numbers of {@code request} (one per line) that {@code answer} permits, in request order. */
-    public List<String> reconcile(String request, String answer) {
-        List<String> inOrder = inRequestOrder(request, answer);
+    public Permitted reconcile(String request, String answer) {
+        String text = answer == null ? "" : answer;
+        Permitted inOrder = inRequestOrder(request, text);
         if (inOrder != null) {
             return inOrder;
         }
@@ -28,16 +29,16 @@ public final class PermittedAnswer {
             }
         }
         NhsNumberSet permitted = new NhsNumberSet(asked.size());
-        Lines answerLines = new Lines(answer);
+        Lines answerLines = new Lines(text);
         for (int line = 1; answerLines.next(); line++) {
             answerLines.dropTrailingComma();
             if (answerLines.isEmpty()) {
                 continue;
             }
-            if (answerLines.length() != 10 || !NhsNumbers.isValid(answer, answerLines.start())) {
+            if (answerLines.length() != 10 || !NhsNumbers.isValid(text, answerLines.start())) {
                 throw new LookupProtocolError("line " + line + " of its answer is not a valid 10-digit NHS number");
             }
-            permitted.add(answer, answerLines.start());
+            permitted.add(text, answerLines.start());
         }
         List<String> result = new ArrayList<>(permitted.size());
         for (String number : asked) {
@@ -46,43 +47,48 @@ public final class PermittedAnswer {
             }
         }
         if (result.size() < permitted.size()) {
-            throw new LookupProtocolError("line " + firstLineNotAsked(asked, answer)
+            throw new LookupProtocolError("line " + firstLineNotAsked(asked, text)
                     + " of its answer is a number that was not asked about");
         }
-        return result;
+        return Permitted.of(result);
     }
 
     /**
-     * The fast path, for an answer that keeps the request's order (as the sandbox and most services do): one walk
-     * through both, every answered number matched to the next equal asked one, no hashing and no string for a
-     * number that is not permitted. {@code null} as soon as a line does not match (out of order, not asked, or not
-     * a number): the general path then decides.
+     * The fast path, for the usual answer: the request's order kept (as the sandbox and most services do), every
+     * line ten characters and an LF. One walk through both, every answered line matched to the next equal asked
+     * line, and the answer itself is then the permitted lines: no hashing and no string a number. {@code null} as
+     * soon as a line does not fit (out of order, not asked, another shape): the general path then decides.
      */
-    private static List<String> inRequestOrder(String request, String answer) {
-        List<String> result = new ArrayList<>(request.length() / 11 + 1);
-        Lines asked = new Lines(request);
-        Lines answerLines = new Lines(answer);
-        while (answerLines.next()) {
-            answerLines.dropTrailingComma();
-            if (answerLines.isEmpty()) {
-                continue;
-            }
-            if (!nextEqual(asked, request, answer, answerLines.start(), answerLines.length())) {
+    private static Permitted inRequestOrder(String request, String answer) {
+        int asked = 0;
+        int count = 0;
+        for (int at = 0; at < answer.length(); at += 11, count++) {
+            if (at + 10 >= answer.length() || answer.charAt(at + 10) != '\n') {
                 return null;
             }
-            result.add(asked.current());
-        }
-        return result;
-    }
-
-    /** Moves {@code asked} on to its next line equal to the answer's line; {@code false} if there is none. */
-    private static boolean nextEqual(Lines asked, String request, String answer, int start, int length) {
-        while (asked.next()) {
-            if (asked.length() == length && request.regionMatches(asked.start(), answer, start, length)) {
-                return true;
+            asked = afterNextEqual(request, asked, answer, at);
+            if (asked < 0) {
+                return null;
             }
         }
-        return false;
+        return new Permitted(answer, count);
+    }
+
+    /**
+     * Where the request goes on after its next line (from {@code from}) equal to the ten characters at {@code at} in
+     * the answer; {@code -1} if there is none.
+     */
+    private static int afterNextEqual(String request, int from, String answer, int at) {
+        int start = from;
+        while (start < request.length()) {
+            int end = request.indexOf('\n', start);
+            int lineEnd = end < 0 ? request.length() : end;
+            if (lineEnd - start == 10 && request.regionMatches(start, answer, at, 10)) {
+                return lineEnd + 1;
+            }
+            start = lineEnd + 1;
+        }
+        return -1;
     }
 
     /** The answer's first line holding a number not in {@code asked} (only when there is one: the slow path). */

@@ -50,19 +50,26 @@ public final class SandboxRegistry {
     /** The numbers of {@code chunk} (one per line) that may be used, one per line, LF-terminated. */
     public String answer(String chunk) {
         StringBuilder permitted = new StringBuilder(chunk.length());
+        // the usual chunk: every line ten digits and an LF, read in place
+        for (int at = 0; at < chunk.length(); at += 11) {
+            if (at + 10 >= chunk.length() || chunk.charAt(at + 10) != '\n' || !NhsNumbers.isValid(chunk, at)) {
+                return answerLineByLine(chunk);
+            }
+            if (!optedOut.contains(chunk, at)) {
+                permitted.append(chunk, at, at + 11);
+            }
+        }
+        return permitted.toString();
+    }
+
+    /** Any other chunk: CR or CRLF line ends, spaces, blank lines, numbers written with spaces. */
+    private String answerLineByLine(String chunk) {
+        StringBuilder permitted = new StringBuilder(chunk.length());
         Lines lines = new Lines(chunk);
         while (lines.next()) {
-            int start = lines.start();
-            if (lines.length() == 10 && NhsNumbers.isValid(chunk, start)) {
-                // the usual line: ten digits, read in place
-                if (!optedOut.contains(chunk, start)) {
-                    permitted.append(chunk, start, start + 10).append('\n');
-                }
-            } else if (!lines.isEmpty()) {
-                String valid = NhsNumbers.normalise(lines.current());
-                if (valid != null && !optedOut.contains(valid)) {
-                    permitted.append(valid).append('\n');
-                }
+            String valid = lines.isEmpty() ? null : NhsNumbers.normalise(lines.current());
+            if (valid != null && !optedOut.contains(valid)) {
+                permitted.append(valid).append('\n');
             }
         }
         return permitted.toString();

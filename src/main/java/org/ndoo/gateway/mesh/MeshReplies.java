@@ -116,7 +116,7 @@ public final class MeshReplies implements AggregationStrategy {
     private MeshWait answered(MeshWait wait, int chunk, IncomingMessage message) {
         try {
             return wait.withAnswer(chunk, answers.reconcile(askedIn(wait, chunk),
-                    new String(message.body(), StandardCharsets.US_ASCII)));
+                    new String(message.body(), StandardCharsets.US_ASCII)).numbers());
         } catch (LookupProtocolError e) {
             return wait.withFailure(e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ndoo.gateway.delivery.ResultFile;
+import org.ndoo.gateway.lookup.Permitted;
 import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.NumberColumn;
 import org.ndoo.gateway.submission.Submission;
@@ -73,7 +74,7 @@ public final class MeshWaits {
     /** Writes the response file from the chunks' answers, in chunk order (so in input order), and counts them. */
     public void assemble(MeshWait wait, Submission submission, ResultFile resultFile) {
         resultFile.discard(submission);
-        wait.answered().values().forEach(permitted -> resultFile.append(submission, permitted));
+        wait.answered().values().forEach(permitted -> resultFile.append(submission, Permitted.of(permitted)));
         submission.getCounts().countAllAnswered();
     }
 }

@@ -115,7 +115,7 @@ public final class SubmissionBoard {
      * checked so far, numbers per second since pick-up.
      */
     public String chunkAnswered(Submission submission, String chunk) {
-        long asked = chunk.chars().filter(c -> c == '\n').count();
+        long asked = lines(chunk);
         Tracked tracked = track(submission);
         tracked.checkedSoFar += asked;
         submission.getCounts().countAnswered(asked);
@@ -123,6 +123,15 @@ public final class SubmissionBoard {
         return "chunk " + submission.getCounts().getChunks() + " of " + chunksTotal(submission) + " answered, "
                 + tracked.checkedSoFar + " of " + toCheck + (toCheck == 1 ? " number" : " numbers") + " checked, "
                 + tracked.checkedSoFar * 1000 / durationMs(submission) + " numbers/s";
+    }
+
+    /** The LF-terminated lines of a chunk (a loop: a chunk is 1.1 MB, a char stream over it costs milliseconds). */
+    private static long lines(String chunk) {
+        long lines = 0;
+        for (int at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) {
+            lines++;
+        }
+        return lines;
     }
 
     /** Milliseconds since the submission was picked up (at least 1). */

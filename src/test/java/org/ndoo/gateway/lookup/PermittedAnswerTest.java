@@ -25,30 +25,30 @@ class PermittedAnswerTest {
 
     @Test
     void keepsRequestOrderWhateverTheAnswerOrder() {
-        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, A + "\n" + B + "\n" + C + "\n"));
-        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, B + "\n" + C + "\n" + A));
+        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, A + "\n" + B + "\n" + C + "\n").numbers());
+        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, B + "\n" + C + "\n" + A).numbers());
     }
 
     @Test
     void toleratesCrlfTrailingCommasAndBlankLines() {
         String answer = "\r\n" + B + ",\r\n\r\n  " + C + " , \r\n" + A + ",\n\n";
 
-        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, answer));
+        assertEquals(List.of(C, A, B), permittedAnswer.reconcile(REQUEST, answer).numbers());
     }
 
     @Test
     void withholdsANumberMissingFromTheAnswer() {
-        assertEquals(List.of(C, B), permittedAnswer.reconcile(REQUEST, B + "\n" + C + "\n"));
-        assertEquals(List.of(), permittedAnswer.reconcile(REQUEST, ""));
-        assertEquals(List.of(), permittedAnswer.reconcile(REQUEST, null));
+        assertEquals(List.of(C, B), permittedAnswer.reconcile(REQUEST, B + "\n" + C + "\n").numbers());
+        assertEquals(List.of(), permittedAnswer.reconcile(REQUEST, "").numbers());
+        assertEquals(List.of(), permittedAnswer.reconcile(REQUEST, null).numbers());
     }
 
     /** Answers in request order take the fast path (one walk, no hashing); gaps and repeats must still work. */
     @Test
     void anAnswerInRequestOrderWithGapsAndRepeats() {
-        assertEquals(List.of(C, B), permittedAnswer.reconcile(REQUEST, C + "\n" + B + "\n"));
-        assertEquals(List.of(A), permittedAnswer.reconcile(REQUEST, A + ",\r\n"));
-        assertEquals(List.of(C, A), permittedAnswer.reconcile(REQUEST, C + "\n" + C + "\n" + A + "\n"));
+        assertEquals(List.of(C, B), permittedAnswer.reconcile(REQUEST, C + "\n" + B + "\n").numbers());
+        assertEquals(List.of(A), permittedAnswer.reconcile(REQUEST, A + ",\r\n").numbers());
+        assertEquals(List.of(C, A), permittedAnswer.reconcile(REQUEST, C + "\n" + C + "\n" + A + "\n").numbers());
     }
 
     @Test
