@@ -38,6 +38,7 @@ public final class LookupServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int holdFrom = Integer.MAX_VALUE;
     private volatile int holdAboveLines = -1;
+    private volatile String passOnlyWith;
     private final java.util.concurrent.atomic.AtomicInteger holdCandidates = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
@@ -61,7 +62,8 @@ public final class LookupServer implements AutoCloseable {
         requests.add(new Request(text.isEmpty() ? 0 : text.split("\n").length,
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
-        if (requests.get(requests.size() - 1).lines() > holdAboveLines && holdCandidates.incrementAndGet() >= holdFrom) {
+        if (requests.get(requests.size() - 1).lines() > holdAboveLines && holdCandidates.incrementAndGet() >= holdFrom
+                || passOnlyWith != null && !text.contains(passOnlyWith)) {
             awaitRelease();
         }
         // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
@@ -134,9 +136,19 @@ public final class LookupServer implements AutoCloseable {
         holdFrom = n;
     }
 
+    /**
+     * Requests that do not hold {@code number} are answered only after {@link #release()}: the chunk holding it is
+     * answered, whichever order the chunks are asked in.
+     */
+    public void holdAllBut(String number) {
+        held = new java.util.concurrent.CountDownLatch(1);
+        passOnlyWith = number;
+    }
+
     /** Answers the held requests, and stops holding. */
     public void release() {
         holdFrom = Integer.MAX_VALUE;
+        passOnlyWith = null;
         held.countDown();
     }
 
