@@ -53,15 +53,15 @@ public final class MailComposer {
      * The result email: the column read, the counts, what the attachment holds (and, when it is a ZIP, what is in it
      * and why it was zipped), the reminder; the response file attached.
      *
+     * @param c             the counts of the reading and of the lookup's answers (exchange property 'counts')
      * @param zipAboveBytes {@code gateway.result.zip-above-bytes}, named when the attachment is zipped
      */
-    public MimeMessage result(Submission submission, Path attachment, long zipAboveBytes) {
-        Counts c = submission.getCounts();
+    public MimeMessage result(Submission submission, Counts c, Path attachment, long zipAboveBytes) {
         StringBuilder body = new StringBuilder()
                 .append("The National Data Opt-Out check of ").append(safe(submission.getFileName())).append(" is done.\n")
                 .append("Submission reference: ").append(submission.getReference()).append("\n\n")
                 .append(String.format(java.util.Locale.UK, "%-32s %s\n", "NHS numbers read from:",
-                        submission.getNumberColumn() == null ? "column 1" : submission.getNumberColumn().describe()))
+                        c.getNumberColumn() == null ? "column 1" : c.getNumberColumn().describe()))
                 .append(line("Rows read", c.getRowsRead()))
                 .append(line("Valid NHS numbers", c.getValid()))
                 .append(line("Invalid rows", c.getInvalid()))
