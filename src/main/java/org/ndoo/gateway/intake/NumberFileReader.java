@@ -58,7 +58,9 @@ public final class NumberFileReader {
 
     /**
      * Reads the submission's input file into the file of its distinct valid numbers ({@link WorkArea#validNumbers});
-     * returns what the reading found.
+     * returns what the reading found, also when it stopped because the file cannot be checked
+     * ({@link Reading#refusal()}: the counts are then those of the rows before). {@link #requireValidNumbers} refuses
+     * a file that cannot be checked.
      */
     public Reading read(Submission submission) {
         Path out = WorkArea.validNumbers(submission);
@@ -86,14 +88,25 @@ public final class NumberFileReader {
                     }
                 }
             }
+        } catch (SubmissionRejected e) {
+            return counts.reading().refused(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read submission " + submission.getReference(), e);
         }
-        Reading reading = counts.reading();
+        return counts.reading();
+    }
+
+    /**
+     * Throws {@link SubmissionRejected}, in words for the submitter, unless {@code reading} found numbers to check:
+     * why it stopped, or that no row holds a valid NHS number (the most common reasons, with counts).
+     */
+    public void requireValidNumbers(Reading reading) {
+        if (reading.refusal() != null) {
+            throw new SubmissionRejected(reading.refusal());
+        }
         if (reading.valid() == 0) {
             throw new SubmissionRejected(noValidNumbersReason(reading));
         }
-        return reading;
     }
 
     /**

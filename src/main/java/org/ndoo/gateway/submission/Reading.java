@@ -17,9 +17,12 @@ import org.ndoo.gateway.nhsnumber.InvalidReason;
  *
  * @param invalidBy the invalid rows by reason (reasons with none may be left out)
  * @param column    the column the numbers were read from; {@code null} when no row was read
+ * @param refusal   why the reading stopped because the file cannot be checked (written for the submitter: not CSV,
+ *                  too many rows, a line too long...), the counts being those of the rows before; {@code null} when
+ *                  the whole file was read
  */
 public record Reading(long rowsRead, long valid, long invalid, long duplicates, Map<InvalidReason, Long> invalidBy,
-        List<Long> firstInvalidLines, NumberColumn column) {
+        List<Long> firstInvalidLines, NumberColumn column, String refusal) {
 
     /** The reading of a file that held no row (or was not read). */
     public static final Reading NONE = new Reading(0, 0, 0, 0, Map.of(), List.of(), null);
@@ -28,6 +31,17 @@ public record Reading(long rowsRead, long valid, long invalid, long duplicates, 
         invalidBy = Map.copyOf(invalidBy);
         firstInvalidLines = List.copyOf(firstInvalidLines.subList(0,
                 Math.min(firstInvalidLines.size(), Counts.INVALID_LINES_REPORTED)));
+    }
+
+    /** The reading of a whole file. */
+    public Reading(long rowsRead, long valid, long invalid, long duplicates, Map<InvalidReason, Long> invalidBy,
+            List<Long> firstInvalidLines, NumberColumn column) {
+        this(rowsRead, valid, invalid, duplicates, invalidBy, firstInvalidLines, column, null);
+    }
+
+    /** This reading, stopped for {@code why}. */
+    public Reading refused(String why) {
+        return new Reading(rowsRead, valid, invalid, duplicates, invalidBy, firstInvalidLines, column, why);
     }
 
     /** Invalid rows for one reason. */

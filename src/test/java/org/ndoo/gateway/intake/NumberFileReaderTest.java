@@ -287,7 +287,9 @@ class NumberFileReaderTest {
     private final java.util.Map<Submission, Reading> readings = new java.util.HashMap<>();
 
     private List<String> read(Submission submission) throws IOException {
-        readings.put(submission, new NumberFileReader().read(submission));
+        NumberFileReader reader = new NumberFileReader();
+        readings.put(submission, reader.read(submission));
+        reader.requireValidNumbers(readings.get(submission));
         Path out = submission.getWorkDir().resolve(org.ndoo.gateway.submission.WorkArea.VALID_NUMBERS);
         return Files.readAllLines(out, StandardCharsets.US_ASCII);
     }
