@@ -23,6 +23,7 @@ import org.ndoo.gateway.submission.Counts;
 import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
+import org.ndoo.gateway.submission.WorkArea;
 
 class NumberFileReaderTest {
 
@@ -283,15 +284,13 @@ class NumberFileReaderTest {
         return submission.inWorkFolder(Files.createDirectories(tempDir.resolve("work" + files)));
     }
 
-    /** What each submission's reading returned. */
     private final java.util.Map<Submission, Reading> readings = new java.util.HashMap<>();
 
     private List<String> read(Submission submission) throws IOException {
         NumberFileReader reader = new NumberFileReader();
         readings.put(submission, reader.read(submission));
         reader.requireValidNumbers(readings.get(submission));
-        Path out = submission.getWorkDir().resolve(org.ndoo.gateway.submission.WorkArea.VALID_NUMBERS);
-        return Files.readAllLines(out, StandardCharsets.US_ASCII);
+        return Files.readAllLines(WorkArea.validNumbers(submission), StandardCharsets.US_ASCII);
     }
 
     private Counts counts(Submission submission) {
