@@ -19,17 +19,20 @@ import org.ndoo.gateway.support.SyntheticNhsNumbers;
  */
 class LookupFailingPartWayReportsTheChunksAnsweredBeforeItTest extends GatewayTestSupport {
 
+    /** Three chunks: 1000, 1000 and the last 500 numbers. */
+    private static final int CHUNK_SIZE = 1000;
+
     @Override
     protected void override(Properties properties) {
-        properties.setProperty("gateway.lookup.chunk-size", "1000");
+        properties.setProperty("gateway.lookup.chunk-size", String.valueOf(CHUNK_SIZE));
     }
 
     @Test
     void theChunksAnsweredBeforeTheFailureAreCounted() {
         List<String> valid = SyntheticNhsNumbers.valid(8000, 2500);
-        long permitted = SyntheticNhsNumbers.permitted(valid.subList(0, 2000)).size();
-        // the third chunk holds the last 500 numbers: only it is refused
-        lookup.failRequestsOfAtMost(500, 400);
+        long permitted = SyntheticNhsNumbers.permitted(valid.subList(0, 2 * CHUNK_SIZE)).size();
+        // only the third, shorter chunk is refused
+        lookup.failRequestsOfAtMost(CHUNK_SIZE / 2, 400);
         long mark = logMark();
         Path input = drop("refused-part-way.csv", lines(valid));
 
