@@ -26,16 +26,17 @@ public final class AuditLog {
     }
 
     /** Appends the record of a submission that ended with {@code outcome} (and a short {@code detail}). */
-    public void record(Submission submission, String outcome, String detail) {
-        record(submission, outcome, detail, Duration.between(submission.getReceivedAt(), Instant.now()).toMillis());
+    public void record(Submission submission, Counts counts, String outcome, String detail) {
+        record(submission, counts, outcome, detail,
+                Duration.between(submission.getReceivedAt(), Instant.now()).toMillis());
     }
 
     /**
-     * As {@link #record(Submission, String, String)}, with the submission's one duration, as close-submission gives
-     * it to the status page and the log too.
+     * As {@link #record(Submission, Counts, String, String)}, with the submission's one duration and counts, as
+     * close-submission gives them to the status page and the log too.
      */
-    public synchronized void record(Submission submission, String outcome, String detail, long durationMs) {
-        Counts c = submission.getCounts();
+    public synchronized void record(Submission submission, Counts c, String outcome, String detail,
+            long durationMs) {
         ObjectNode json = AuditJson.object()
                 .put("time", Instant.now().toString())
                 .put("reference", submission.getReference())

@@ -24,7 +24,9 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.privacy.NhsNumberMask;
 import org.ndoo.gateway.retry.Failure;
+import org.ndoo.gateway.submission.Answers;
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.Wording;
 
@@ -58,15 +60,18 @@ public final class MailComposer {
      * The result email: the column read, the counts, what the attachment holds (and, when it is a ZIP, what is in it
      * and why it was zipped), the reminder; the response file attached.
      *
+     * @param reading       what the reading of the file found (exchange property 'reading')
+     * @param answers       what the lookup answered (exchange property 'answers')
      * @param zipAboveBytes {@code gateway.result.zip-above-bytes}, named when the attachment is zipped
      */
-    public MimeMessage result(Submission submission, Path attachment, long zipAboveBytes) {
-        Counts c = submission.getCounts();
+    public MimeMessage result(Submission submission, Reading reading, Answers answers, Path attachment,
+            long zipAboveBytes) {
+        Counts c = Counts.of(reading, answers);
         StringBuilder body = new StringBuilder()
                 .append("The National Data Opt-Out check of ").append(safe(submission.getFileName())).append(" is done.\n")
                 .append("Submission reference: ").append(submission.getReference()).append("\n\n")
                 .append(String.format(java.util.Locale.UK, "%-32s %s\n", "NHS numbers read from:",
-                        submission.getNumberColumn() == null ? "column 1" : submission.getNumberColumn().describe()))
+                        c.getNumberColumn() == null ? "column 1" : c.getNumberColumn().describe()))
                 .append(line("Rows read", c.getRowsRead()))
                 .append(line("Valid NHS numbers", c.getValid()))
                 .append(line("Invalid rows", c.getInvalid()))

@@ -34,7 +34,7 @@ public final class ResultFile {
         this.zipAboveBytes = zipAboveBytes;
     }
 
-    /** Appends one chunk's permitted numbers (already in input order) and counts them. */
+    /** Appends one chunk's permitted numbers (already in input order). */
     public void append(Submission submission, Permitted permitted) {
         Path csv = csvPath(submission);
         try (BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(csv), StandardCharsets.US_ASCII,
@@ -47,7 +47,6 @@ public final class ResultFile {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the response file of " + submission.getReference(), e);
         }
-        submission.getCounts().countChunk(permitted.count());
     }
 
     /** Removes a response file left by an earlier attempt, so that it can be built again from the start. */

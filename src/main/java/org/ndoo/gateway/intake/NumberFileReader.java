@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.ndoo.gateway.nhsnumber.InvalidReason;
 import org.ndoo.gateway.nhsnumber.NhsNumberSet;
 import org.ndoo.gateway.nhsnumber.NhsNumbers;
-import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
 import org.ndoo.gateway.submission.WorkArea;
@@ -32,7 +32,8 @@ import org.ndoo.gateway.submission.Wording;
  * <p>
  * Accepted: CSV with comma, tab or semicolon (sniffed from the first line), with or without a header row, quoted
  * fields; MESH {@code .dat} lines ({@code 9434765919,}); UTF-8 with or without BOM, UTF-16 with BOM; LF, CRLF or CR.
- * The NHS-number column is chosen by {@link ColumnLayout} and recorded on the submission for the result email.
+ * The NHS-number column is chosen by {@link ColumnLayout}; it and the counts are what the reading returns
+ * ({@link Reading}), for the route to keep.
  */
 public final class NumberFileReader {
 
@@ -55,17 +56,22 @@ public final class NumberFileReader {
         this.maxLineLength = maxLineLength;
     }
 
-    /** Reads the submission's input file; returns the file of its distinct valid numbers. */
-    public Path read(Submission submission) {
+    /**
+     * Reads the submission's input file into the file of its distinct valid numbers ({@link WorkArea#validNumbers});
+     * returns what the reading found, also when it stopped because the file cannot be checked
+     * ({@link Reading#refusal()}: the counts are then those of the rows before). {@link #requireValidNumbers} refuses
+     * a file that cannot be checked.
+     */
+    public Reading read(Submission submission) {
         Path out = WorkArea.validNumbers(submission);
-        Counts counts = submission.getCounts();
+        Reading.Tally counts = new Reading.Tally();
         try (BufferedReader text = decode(Files.newInputStream(submission.getInput()));
              BufferedWriter writer = Files.newBufferedWriter(WorkArea.privateFile(out), StandardCharsets.US_ASCII)) {
             char delimiter = sniffDelimiter(text);
             // sized for the most numbers the file can hold (11 bytes a row), up to 2^20 (8 MB): little rehashing
             NhsNumberSet seen = new NhsNumberSet((int) Math.min(submission.getByteSize() / 11 + 1, 1 << 20));
             // parsed and validated on a second thread, counted, de-duplicated and written on this one
-            try (ParsedRows rows = ParsedRows.start(sink -> parse(text, delimiter, submission, sink),
+            try (ParsedRows rows = ParsedRows.start(sink -> parse(text, delimiter, counts, sink),
                     "read " + submission.getReference())) {
                 while (rows.next()) {
                     String number = rows.number();
@@ -82,20 +88,32 @@ public final class NumberFileReader {
                     }
                 }
             }
+        } catch (SubmissionRejected e) {
+            return counts.reading().refused(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read submission " + submission.getReference(), e);
         }
-        if (counts.getValid() == 0) {
-            throw new SubmissionRejected(noValidNumbersReason(counts));
+        return counts.reading();
+    }
+
+    /**
+     * Throws {@link SubmissionRejected}, in words for the submitter, unless {@code reading} found numbers to check:
+     * why it stopped, or that no row holds a valid NHS number (the most common reasons, with counts).
+     */
+    public void requireValidNumbers(Reading reading) {
+        if (reading.refusal() != null) {
+            throw new SubmissionRejected(reading.refusal());
         }
-        return out;
+        if (reading.valid() == 0) {
+            throw new SubmissionRejected(noValidNumbersReason(reading));
+        }
     }
 
     /**
      * Parses the file's rows and emits each data row's number, valid or invalid: the header and blank rows are
-     * skipped, the NHS-number column is chosen from the first row (and recorded on the submission).
+     * skipped, the NHS-number column is chosen from the first row (and recorded in {@code counts}).
      */
-    private void parse(BufferedReader text, char delimiter, Submission submission, ParsedRows.Sink sink)
+    private void parse(BufferedReader text, char delimiter, Reading.Tally counts, ParsedRows.Sink sink)
             throws IOException, InterruptedException {
         CSVFormat format = CSVFormat.DEFAULT.builder()
                 .setDelimiter(delimiter)
@@ -115,7 +133,7 @@ public final class NumberFileReader {
                 }
                 if (layout == null) {
                     layout = ColumnLayout.of(record);
-                    submission.getCounts().readFrom(layout.numberColumn());
+                    counts.readFrom(layout.numberColumn());
                     if (layout.firstRowIsHeader()) {
                         continue;
                     }
@@ -137,11 +155,11 @@ public final class NumberFileReader {
         }
     }
 
-    private static String noValidNumbersReason(Counts counts) {
-        if (counts.getRowsRead() == 0) {
+    private static String noValidNumbersReason(Reading counts) {
+        if (counts.rowsRead() == 0) {
             return "The file holds no NHS numbers: it is empty or has only a header row.";
         }
-        long rows = counts.getRowsRead();
+        long rows = counts.rowsRead();
         String reason = rows == 1 ? "The file's only row does not hold a valid NHS number."
                 : "None of the " + Wording.count(rows, "row") + " holds a valid NHS number.";
         List<InvalidReason> reasons = counts.invalidReasonsByFrequency();
@@ -153,8 +171,8 @@ public final class NumberFileReader {
                     .map(r -> r.words() + " (" + Wording.number(counts.invalidFor(r)) + ")").toList());
         }
         reason += ".";
-        if (counts.getSpreadsheetDamaged() > 0) {
-            long damaged = counts.getSpreadsheetDamaged();
+        if (counts.spreadsheetDamaged() > 0) {
+            long damaged = counts.spreadsheetDamaged();
             reason += " " + Wording.number(damaged) + " " + Wording.verb(damaged, "looks", "look")
                     + " changed by a spreadsheet (like 9.43E+09 or 9434765919.0): format the column as Text before"
                     + " saving as CSV.";

@@ -1,7 +1,10 @@
 package org.ndoo.gateway.lookup;
 
+
+import org.ndoo.gateway.submission.Answers;
+
 /**
- * The order in which the answered chunks of one submission go on to the result file, the counts and the progress
+ * The order in which the answered chunks of one submission go on to the result file, the answers and the progress
  * line: input order, while their lookups run side by side on the split's lookup threads (chunk n+1 may be looked up
  * while chunk n is written). One per split, made before it ({@link #first()}) and passed to every chunk.
  * <p>
@@ -10,11 +13,15 @@ package org.ndoo.gateway.lookup;
  * are handed on first and none after it ({@link #release}): a failed submission counts exactly the chunks answered in
  * order, and every later chunk fails with the same exception, so the submission fails for the true reason whichever
  * thread reports first.
+ * <p>
+ * It also keeps the running {@link Answers} of the chunks handed on ({@link #answered}, in their turn), so that the
+ * route can keep them once the split is over ({@link #answers}), also when a chunk failed.
  */
 public final class ChunkTurns {
 
     private int next;
     private Exception failure;
+    private Answers answers = Answers.NONE;
 
     private ChunkTurns() {
     }
@@ -43,6 +50,34 @@ public final class ChunkTurns {
         synchronized (turns) {
             turns.next = Math.max(turns.next, index + 1);
             turns.notifyAll();
+        }
+    }
+
+    /**
+     * The chunk {@code chunk} (its numbers one per line), in its turn, was answered with {@code permitted}: returns
+     * the answers of the chunks answered so far, this one included.
+     */
+    public static Answers answered(ChunkTurns turns, String chunk, Permitted permitted) {
+        long asked = lines(chunk);
+        synchronized (turns) {
+            turns.answers = turns.answers.plus(asked, permitted.count());
+            return turns.answers;
+        }
+    }
+
+    /** The LF-terminated lines of a chunk (a loop: a chunk is 1.1 MB, a char stream over it costs milliseconds). */
+    private static long lines(String chunk) {
+        long lines = 0;
+        for (int at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) {
+            lines++;
+        }
+        return lines;
+    }
+
+    /** The answers of the chunks handed on so far: all of them once the split is over, unless one failed. */
+    public static Answers answers(ChunkTurns turns) {
+        synchronized (turns) {
+            return turns.answers;
         }
     }
 

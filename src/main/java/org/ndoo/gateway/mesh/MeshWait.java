@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ndoo.gateway.nhsnumber.InvalidReason;
+import org.ndoo.gateway.submission.NumberColumn;
+
 /**
  * One submission waiting for the national service's replies: what the aggregation repository keeps between the
  * sending and the result (names, counts, the column read, the local id and MESH message id of each chunk, and the
@@ -35,10 +38,29 @@ public record MeshWait(Identity identity, Reading read, String workDir, int chun
         private static final long serialVersionUID = 1L;
     }
 
-    /** The counts of the reading and the column the numbers were read from (position 0: none recorded). */
+    /**
+     * The counts of the reading and the column the numbers were read from (position 0: none recorded), as stored:
+     * of the invalid rows' reasons, only the spreadsheet-damaged count is kept (the result mail names no other).
+     */
     public record Reading(long rowsRead, long valid, long invalid, long duplicates, long spreadsheetDamaged,
             List<Long> firstInvalidLines, int column, String columnHeader) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        /** The stored form of {@code reading}. */
+        static Reading of(org.ndoo.gateway.submission.Reading reading) {
+            NumberColumn c = reading.column();
+            return new Reading(reading.rowsRead(), reading.valid(), reading.invalid(), reading.duplicates(),
+                    reading.spreadsheetDamaged(), List.copyOf(reading.firstInvalidLines()),
+                    c == null ? 0 : c.position(), c == null ? null : c.header());
+        }
+
+        /** The reading as it was stored. */
+        org.ndoo.gateway.submission.Reading restored() {
+            Map<InvalidReason, Long> by = spreadsheetDamaged > 0 ? Map.of(InvalidReason.SPREADSHEET, spreadsheetDamaged)
+                    : Map.of();
+            return new org.ndoo.gateway.submission.Reading(rowsRead, valid, invalid, duplicates, by, firstInvalidLines,
+                    column > 0 ? new NumberColumn(column, columnHeader) : null);
+        }
     }
 
     public MeshWait {

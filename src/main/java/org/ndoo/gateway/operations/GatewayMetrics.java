@@ -93,11 +93,10 @@ public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listen
      * delivered result, invalid rows for every outcome.
      */
     @Override
-    public void finished(Submission submission, String outcome) {
+    public void finished(Submission submission, Counts counts, String outcome) {
         if (registry == null) {
             return;
         }
-        Counts counts = submission.getCounts();
         numbers("invalid").increment(counts.getInvalid());
         if ("delivered".equals(outcome)) {
             numbers("checked").increment(counts.getChecked());

@@ -16,6 +16,7 @@ import org.ndoo.gateway.retry.BackOff;
 import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.retry.Failures;
 import org.ndoo.gateway.retry.RetrySchedule;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,9 +103,12 @@ public final class RetryLog implements Processor {
         if (submission == null) {
             return "lookup";
         }
-        long toCheck = submission.getCounts().getToCheck();
-        return "lookup chunk " + (submission.getCounts().getChunks() + 1) + " of "
-                + Math.max(1, (toCheck + settings.chunkSize() - 1) / settings.chunkSize());
+        // the chunk being looked up (the split's index) of those the reading gave (property 'reading')
+        Reading reading = exchange.getProperty("reading", Reading.class);
+        long toCheck = reading == null ? 0 : reading.toCheck();
+        int chunk = exchange.getProperty(Exchange.SPLIT_INDEX, 0, Integer.class) + 1;
+        return "lookup chunk " + chunk + " of "
+                + Math.max(chunk, (toCheck + settings.chunkSize() - 1) / settings.chunkSize());
     }
 
     /** "the result mail to an***@nhs.net" (it has the attachment) or "a notice to ...". */

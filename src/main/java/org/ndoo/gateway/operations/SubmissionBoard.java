@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.retry.Failure;
+import org.ndoo.gateway.submission.Answers;
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 /**
@@ -29,7 +31,7 @@ public final class SubmissionBoard {
 
     /** Told of every submission that ends, for the metrics. */
     public interface Listener {
-        void finished(Submission submission, String outcome);
+        void finished(Submission submission, Counts counts, String outcome);
     }
 
     /** A submission in flight, as shown. */
@@ -105,33 +107,24 @@ public final class SubmissionBoard {
         return list;
     }
 
-    /** The file is read: its numbers now go to the lookup. */
-    public void read(Submission submission) {
-        track(submission).stage = "checking";
+    /** The file is read ({@code reading}): its numbers now go to the lookup. */
+    public void read(Submission submission, Reading reading) {
+        Tracked tracked = track(submission);
+        tracked.reading = reading;
+        tracked.stage = "checking";
     }
 
     /**
-     * A chunk (its numbers one per line) was answered. Returns the progress line for the log: chunk i of n, numbers
-     * checked so far, numbers per second since pick-up.
+     * A chunk was answered: the chunks answered so far, in input order, are {@code answers}. Returns the progress line
+     * for the log: chunk i of n, numbers checked so far, numbers per second since pick-up.
      */
-    public String chunkAnswered(Submission submission, String chunk) {
-        long asked = lines(chunk);
+    public String chunkAnswered(Submission submission, Reading reading, Answers answers) {
         Tracked tracked = track(submission);
-        tracked.checkedSoFar += asked;
-        submission.getCounts().countAnswered(asked);
-        long toCheck = submission.getCounts().getToCheck();
-        return "chunk " + submission.getCounts().getChunks() + " of " + chunksTotal(submission) + " answered, "
-                + tracked.checkedSoFar + " of " + toCheck + (toCheck == 1 ? " number" : " numbers") + " checked, "
-                + tracked.checkedSoFar * 1000 / durationMs(submission) + " numbers/s";
-    }
-
-    /** The LF-terminated lines of a chunk (a loop: a chunk is 1.1 MB, a char stream over it costs milliseconds). */
-    private static long lines(String chunk) {
-        long lines = 0;
-        for (int at = chunk.indexOf('\n'); at >= 0; at = chunk.indexOf('\n', at + 1)) {
-            lines++;
-        }
-        return lines;
+        tracked.answers = answers;
+        long toCheck = reading.toCheck();
+        return "chunk " + answers.chunks() + " of " + chunksTotal(toCheck) + " answered, "
+                + answers.checked() + " of " + toCheck + (toCheck == 1 ? " number" : " numbers") + " checked, "
+                + answers.checked() * 1000 / durationMs(submission) + " numbers/s";
     }
 
     /** Milliseconds since the submission was picked up (at least 1). */
@@ -154,19 +147,20 @@ public final class SubmissionBoard {
                 (reference, tracked) -> AWAITING_REPLIES.equals(tracked.stage) ? tracked : null);
     }
 
-    /** The submission ended in {@code outcome} (delivered, failed, refused...). */
-    public void finished(Submission submission, String outcome) {
-        finished(submission, outcome, "", Duration.between(submission.getReceivedAt(), clock.instant()).toMillis());
+    /** The submission ended in {@code outcome} (delivered, failed, refused...) with {@code counts}. */
+    public void finished(Submission submission, Counts counts, String outcome) {
+        finished(submission, counts, outcome, "",
+                Duration.between(submission.getReceivedAt(), clock.instant()).toMillis());
     }
 
     /**
      * The submission ended in {@code outcome} for {@code reason} (empty when delivered), {@code durationMs} after it
-     * was picked up: the one duration close-submission also gives the audit record and the log.
+     * was picked up, with {@code c}: the one duration and counts close-submission also gives the audit record and
+     * the log.
      */
-    public void finished(Submission submission, String outcome, String reason, long durationMs) {
+    public void finished(Submission submission, Counts c, String outcome, String reason, long durationMs) {
         inFlight.remove(submission.getReference());
         waiting.remove(submission.getOrigin());
-        Counts c = submission.getCounts();
         Outcome finished = new Outcome(submission.getReference(), submitter(submission), fileName(submission), outcome,
                 clock.instant(), durationMs, c.getRowsRead(), c.getInvalid(), c.getDuplicates(), c.getChecked(),
                 c.getPermitted(), c.getWithheld(),
@@ -177,7 +171,7 @@ public final class SubmissionBoard {
                 recent.removeLast();
             }
         }
-        listeners.forEach(l -> l.finished(submission, outcome));
+        listeners.forEach(l -> l.finished(submission, c, outcome));
     }
 
     /** The submissions in flight, oldest first. */
@@ -185,9 +179,9 @@ public final class SubmissionBoard {
         List<InFlight> list = new ArrayList<>();
         for (Tracked t : inFlight.values()) {
             Submission s = t.submission;
-            Counts c = s.getCounts();
+            Reading r = t.reading;
             list.add(new InFlight(s.getReference(), submitter(s), fileName(s), s.getSource(), s.getReceivedAt(),
-                    c.getChunks(), chunksTotal(s), c.getRowsRead(), c.getToCheck(), t.stage));
+                    t.answers.chunks(), chunksTotal(r.toCheck()), r.rowsRead(), r.toCheck(), t.stage));
         }
         list.sort(Comparator.comparing(InFlight::receivedAt));
         return list;
@@ -219,8 +213,8 @@ public final class SubmissionBoard {
         return tracked;
     }
 
-    private int chunksTotal(Submission submission) {
-        return (int) ((submission.getCounts().getToCheck() + chunkSize - 1) / chunkSize);
+    private int chunksTotal(long toCheck) {
+        return (int) ((toCheck + chunkSize - 1) / chunkSize);
     }
 
     private static String submitter(Submission s) {
@@ -234,7 +228,8 @@ public final class SubmissionBoard {
     private static final class Tracked {
         volatile Submission submission;
         volatile String stage;
-        volatile long checkedSoFar;
+        volatile Reading reading = Reading.NONE;
+        volatile Answers answers = Answers.NONE;
 
         Tracked(Submission submission, String stage) {
             this.submission = submission;

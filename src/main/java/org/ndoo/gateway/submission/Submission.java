@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * One file handed in for checking, from pick-up to the last email. Holds references, names and counts only: never an
+ * One file handed in for checking, from pick-up to the last email. Holds references and names only: never an
  * NHS number. Its identity (reference, source, origin, file, submitter folder, submitter, size, time of receipt,
  * input identity, work folder) never changes: trusting the submitter ({@link #trusted}) and creating the work folder
  * ({@link #inWorkFolder}) return a new Submission, which the route keeps in the exchange property 'submission'.
- * What the stages count is in {@link #getCounts()}, shared by every copy of one submission.
+ * What the stages compute is not here: the route keeps it in properties of its own (the file's {@link Reading} in
+ * 'reading', the lookup's {@link Answers} in 'answers'; {@link Counts} of both for reports).
  */
 public final class Submission {
 
@@ -23,7 +24,6 @@ public final class Submission {
     private final Instant receivedAt;
     private final String submitter;
     private final Path workDir;
-    private final Counts counts;
 
     /** A submission whose file was dropped locally: its origin is its absolute path. */
     public Submission(String reference, String source, Path input, String submitterFolder, long byteSize) {
@@ -55,12 +55,12 @@ public final class Submission {
     private Submission(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize, FileIdentity inputIdentity) {
         this(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity, null,
-                Instant.now(), null, new Counts());
+                Instant.now(), null);
     }
 
     private Submission(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize, FileIdentity inputIdentity, String submitter, Instant receivedAt,
-            Path workDir, Counts counts) {
+            Path workDir) {
         this.reference = reference;
         this.source = source;
         this.origin = origin;
@@ -72,29 +72,28 @@ public final class Submission {
         this.submitter = submitter;
         this.receivedAt = receivedAt;
         this.workDir = workDir;
-        this.counts = counts;
     }
 
     /**
      * A submission restored from saved state (a MESH submission waiting for replies, after a restart): trusted,
-     * received at {@code receivedAt}, in its work folder; its counts are restored with {@link Counts#restore}.
+     * received at {@code receivedAt}, in its work folder (its reading is restored apart, as a {@link Reading}).
      */
     public static Submission restored(String reference, String source, String origin, Path input, String fileName,
             String submitterFolder, long byteSize, String submitter, Instant receivedAt, Path workDir) {
         return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, null, submitter,
-                receivedAt, workDir, new Counts());
+                receivedAt, workDir);
     }
 
     /** The same submission, its submitter folder accepted as the address {@code submitter}. */
     public Submission trusted(String submitter) {
         return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity,
-                submitter, receivedAt, workDir, counts);
+                submitter, receivedAt, workDir);
     }
 
     /** The same submission, with its private work folder {@code dir} (made by WorkArea). */
     public Submission inWorkFolder(Path dir) {
         return new Submission(reference, source, origin, input, fileName, submitterFolder, byteSize, inputIdentity,
-                submitter, receivedAt, dir, counts);
+                submitter, receivedAt, dir);
     }
 
     /** The retry key of a file dropped locally: its absolute path. */
@@ -181,14 +180,5 @@ public final class Submission {
     /** The submission's private work folder; {@code null} until created. */
     public Path getWorkDir() {
         return workDir;
-    }
-
-    public Counts getCounts() {
-        return counts;
-    }
-
-    /** The column the NHS numbers were read from ({@link Counts#getNumberColumn()}); {@code null} until read. */
-    public NumberColumn getNumberColumn() {
-        return counts.getNumberColumn();
     }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ndoo.gateway.submission.Answers;
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 class AuditLogTest {
@@ -27,17 +29,17 @@ class AuditLogTest {
         Path file = tempDir.resolve("logs/audit.jsonl");
         AuditLog audit = new AuditLog(file.toString());
         Submission delivered = submission("NDOO-20250101-090000-AAAAA", "list.csv", "a@nhs.net");
-        Counts counts = delivered.getCounts();
-        counts.countValid();
-        counts.countValid();
-        counts.countValid();
-        counts.countDuplicate();
-        counts.countInvalid(4, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
-        counts.countChunk(1);
-        counts.countAnswered(2);
+        Reading.Tally reading = new Reading.Tally();
+        reading.countValid();
+        reading.countValid();
+        reading.countValid();
+        reading.countDuplicate();
+        reading.countInvalid(4, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
+        Counts counts = Counts.of(reading.reading(), Answers.NONE.plus(2, 1));
 
-        audit.record(delivered, "delivered", "sent by email");
-        audit.record(submission("NDOO-20250101-090100-BBBBB", "other.csv", "a@nhs.net"), "rejected", null);
+        audit.record(delivered, counts, "delivered", "sent by email");
+        audit.record(submission("NDOO-20250101-090100-BBBBB", "other.csv", "a@nhs.net"), Counts.of(null, null),
+                "rejected", null);
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(2, lines.size());
@@ -92,7 +94,7 @@ class AuditLogTest {
     /** Records one submission in a fresh log and returns its only line. */
     private String recordOne(Submission submission, String outcome, String detail) throws IOException {
         Path file = Files.createTempFile(tempDir, "audit", ".jsonl");
-        new AuditLog(file.toString()).record(submission, outcome, detail);
+        new AuditLog(file.toString()).record(submission, Counts.of(null, null), outcome, detail);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertEquals(1, lines.size(), "one line per record");
         return lines.get(0);

@@ -20,8 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.SubmissionRejected;
+import org.ndoo.gateway.submission.WorkArea;
 
 class NumberFileReaderTest {
 
@@ -42,7 +44,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", "nhs_number,note\n" + A + ",\"two\nlines\"\n12345,x\n");
 
         read(submission);
-        assertEquals(List.of(4L), submission.getCounts().getFirstInvalidLines());
+        assertEquals(List.of(4L), counts(submission).getFirstInvalidLines());
     }
 
     @Test
@@ -68,8 +70,8 @@ class NumberFileReaderTest {
             Submission submission = submission("list.csv", rows);
 
             assertEquals(List.of(A, B), read(submission), header + " in column " + column);
-            assertEquals(2, submission.getCounts().getRowsRead(), "the header row is not counted");
-            assertEquals(0, submission.getCounts().getInvalid());
+            assertEquals(2, counts(submission).getRowsRead(), "the header row is not counted");
+            assertEquals(0, counts(submission).getInvalid());
         }
     }
 
@@ -78,7 +80,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", A + ",Smith,12\n" + B + ",Jones,34\n");
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(2, submission.getCounts().getRowsRead());
+        assertEquals(2, counts(submission).getRowsRead());
     }
 
     @ParameterizedTest
@@ -93,7 +95,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content);
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(0, submission.getCounts().getInvalid());
+        assertEquals(0, counts(submission).getInvalid());
     }
 
     @Test
@@ -105,7 +107,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content);
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(0, submission.getCounts().getInvalid());
+        assertEquals(0, counts(submission).getInvalid());
     }
 
     @Test
@@ -114,7 +116,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", concat(bom, (A + "\n" + B + "\n").getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(0, submission.getCounts().getInvalid(), "the first number must not carry the BOM");
+        assertEquals(0, counts(submission).getInvalid(), "the first number must not carry the BOM");
     }
 
     @Test
@@ -124,8 +126,8 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", concat(bom, content.getBytes(StandardCharsets.UTF_16LE)));
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(2, submission.getCounts().getRowsRead());
-        assertEquals(0, submission.getCounts().getInvalid());
+        assertEquals(2, counts(submission).getRowsRead());
+        assertEquals(0, counts(submission).getInvalid());
     }
 
     @ParameterizedTest
@@ -134,8 +136,8 @@ class NumberFileReaderTest {
         Submission submission = submission("list.txt", "nhs_number" + eol + A + eol + B + eol + C + eol);
 
         assertEquals(List.of(A, B, C), read(submission));
-        assertEquals(3, submission.getCounts().getRowsRead());
-        assertEquals(0, submission.getCounts().getInvalid());
+        assertEquals(3, counts(submission).getRowsRead());
+        assertEquals(0, counts(submission).getInvalid());
     }
 
     @Test
@@ -145,7 +147,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content);
 
         assertEquals(List.of(A, B), read(submission));
-        Counts counts = submission.getCounts();
+        Counts counts = counts(submission);
         assertEquals(3, counts.getRowsRead());
         assertEquals(1, counts.getInvalid());
         assertEquals(List.of(7L), counts.getFirstInvalidLines());
@@ -157,7 +159,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.txt", content);
 
         assertEquals(List.of(C, A, B), read(submission));
-        Counts counts = submission.getCounts();
+        Counts counts = counts(submission);
         assertEquals(6, counts.getValid());
         assertEquals(3, counts.getDuplicates());
         assertEquals(3, counts.getToCheck());
@@ -173,7 +175,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content.toString());
 
         assertEquals(List.of(A), read(submission));
-        Counts counts = submission.getCounts();
+        Counts counts = counts(submission);
         assertEquals(25, counts.getInvalid());
         assertEquals(26, counts.getRowsRead());
         assertEquals(LongStream.rangeClosed(2, 21).boxed().collect(Collectors.toList()), counts.getFirstInvalidLines());
@@ -185,7 +187,7 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content);
 
         assertEquals(List.of(A), read(submission));
-        Counts counts = submission.getCounts();
+        Counts counts = counts(submission);
         assertEquals(3, counts.getInvalid());
         assertEquals(2, counts.getSpreadsheetDamaged());
         assertEquals(List.of(2L, 3L, 5L), counts.getFirstInvalidLines());
@@ -221,8 +223,8 @@ class NumberFileReaderTest {
         Submission submission = submission("list.csv", content.getBytes(java.nio.charset.Charset.forName("windows-1252")));
 
         assertEquals(List.of(A, B), read(submission));
-        assertEquals(0, submission.getCounts().getInvalid());
-        assertEquals("column 1, \"Num\u00E9ro NHS\"", submission.getNumberColumn().describe());
+        assertEquals(0, counts(submission).getInvalid());
+        assertEquals("column 1, \"Num\u00E9ro NHS\"", counts(submission).getNumberColumn().describe());
     }
 
     @Test
@@ -282,10 +284,17 @@ class NumberFileReaderTest {
         return submission.inWorkFolder(Files.createDirectories(tempDir.resolve("work" + files)));
     }
 
-    private static List<String> read(Submission submission) throws IOException {
-        Path out = new NumberFileReader().read(submission);
-        assertEquals(submission.getWorkDir().resolve(org.ndoo.gateway.submission.WorkArea.VALID_NUMBERS), out);
-        return Files.readAllLines(out, StandardCharsets.US_ASCII);
+    private final java.util.Map<Submission, Reading> readings = new java.util.HashMap<>();
+
+    private List<String> read(Submission submission) throws IOException {
+        NumberFileReader reader = new NumberFileReader();
+        readings.put(submission, reader.read(submission));
+        reader.requireValidNumbers(readings.get(submission));
+        return Files.readAllLines(WorkArea.validNumbers(submission), StandardCharsets.US_ASCII);
+    }
+
+    private Counts counts(Submission submission) {
+        return Counts.of(readings.get(submission), null);
     }
 
     private static byte[] concat(byte[] first, byte[] second) {

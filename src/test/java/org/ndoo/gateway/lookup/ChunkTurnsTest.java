@@ -16,9 +16,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.submission.Answers;
 import org.ndoo.gateway.support.Await;
 
-/** Chunks answered out of order are handed on in input order; a failure stops every later chunk, never an earlier. */
+/**
+ * Chunks answered out of order are handed on in input order, and their answers added up in that order; a failure
+ * stops every later chunk, never an earlier.
+ */
 class ChunkTurnsTest {
 
     private final ExecutorService threads = Executors.newFixedThreadPool(3);
@@ -38,6 +42,8 @@ class ChunkTurnsTest {
                 if (failure == null) {
                     ChunkTurns.await(turns, index);
                     handedOn.add(index);
+                    // chunk i asks about i + 1 numbers, of which one is permitted
+                    ChunkTurns.answered(turns, "9990000018\n".repeat(index + 1), Permitted.of(List.of("9990000018")));
                     ChunkTurns.pass(turns, index);
                 }
             } catch (Exception e) {
@@ -64,6 +70,7 @@ class ChunkTurnsTest {
         second.get(5, TimeUnit.SECONDS);
         third.get(5, TimeUnit.SECONDS);
         assertEquals(List.of(0, 1, 2), handedOn);
+        assertEquals(new Answers(3, 6, 3), ChunkTurns.answers(turns), "every chunk's answer, once");
     }
 
     @Test
@@ -78,5 +85,6 @@ class ChunkTurnsTest {
         assertSame(refused, secondFailure.getCause());
         assertSame(refused, thirdFailure.getCause(), "the true reason, whichever chunk reports it");
         assertEquals(List.of(0), handedOn);
+        assertEquals(new Answers(1, 1, 1), ChunkTurns.answers(turns), "the answers of the chunk before the failure");
     }
 }

@@ -13,6 +13,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ndoo.gateway.submission.NumberColumn;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 /** A MESH submission's result email, sent after a restart, still names the column that was read. */
@@ -33,7 +34,6 @@ class MeshStateKeepsTheColumnReadTest {
         Submission s = new Submission("NDOO-20250101-120000-MESH1", "shared-folder", tempDir.resolve("list.csv"),
                 "a@nhs.net", 100);
         s = s.trusted("a@nhs.net").inWorkFolder(work);
-        s.getCounts().readFrom(column);
         MeshWaits waits = new MeshWaits(null, 100_000, 3_600_000);
         String url = "jdbc:h2:file:" + work.resolve("state/mesh-waits");
         try (CamelContext context = new DefaultCamelContext()) {
@@ -41,7 +41,7 @@ class MeshStateKeepsTheColumnReadTest {
             MeshWaitRepository saving = new MeshWaitRepository(() -> context, MeshWaitRepository.dataSource(url, "", ""), 5000);
             saving.start();
             Exchange wait = new DefaultExchange(context);
-            wait.getIn().setBody(waits.open(s, List.of("MESSAGE-1")));
+            wait.getIn().setBody(waits.open(s, new Reading(1, 1, 0, 0, java.util.Map.of(), List.of(), column), List.of("MESSAGE-1")));
             saving.add(context, s.getReference(), wait);
             saving.stop();
 
@@ -49,7 +49,7 @@ class MeshStateKeepsTheColumnReadTest {
             reading.start();
             MeshWait restored = reading.get(context, s.getReference()).getIn().getBody(MeshWait.class);
             reading.stop();
-            return waits.submission(restored).getNumberColumn();
+            return waits.reading(restored).column();
         }
     }
 }

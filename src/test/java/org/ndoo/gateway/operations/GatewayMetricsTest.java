@@ -10,6 +10,9 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.MessagingException;
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.submission.Answers;
+import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 class GatewayMetricsTest {
@@ -35,21 +38,23 @@ class GatewayMetricsTest {
         metrics.bindTo(registry);
         Submission submission = new Submission("NDOO-20261123-120000-AAAAA", "shared-folder",
                 Path.of("/inbox/a@nhs.net/c.csv"), "a@nhs.net", 10);
-        submission.getCounts().countInvalid(3, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
+        Reading.Tally tally = new Reading.Tally();
+        tally.countInvalid(3, org.ndoo.gateway.nhsnumber.InvalidReason.NOT_TEN_DIGITS);
         for (int i = 0; i < 3; i++) {
-            submission.getCounts().countValid();
+            tally.countValid();
         }
-        submission.getCounts().countChunk(2);
+        Reading reading = tally.reading();
+        Answers answers = Answers.NONE.plus(3, 2);
 
         board.started(submission);
         assertEquals(1.0, registry.get("ndoo.submissions.in.flight").gauge().value());
-        board.chunkAnswered(submission, "9990000018\n9990000026\n9990000034\n");
+        board.chunkAnswered(submission, reading, answers);
         metrics.chunkLookedUp(metrics.startTimer());
         metrics.retried("lookup");
         metrics.mailSent();
         metrics.submissionFailed(new IllegalStateException("wrapped", new MessagingException("421")));
         metrics.submissionFailed(new java.io.IOException("lookup refused"));
-        board.finished(submission, "delivered");
+        board.finished(submission, Counts.of(reading, answers), "delivered");
 
         assertEquals(3.0, registry.get("ndoo.nhs.numbers").tag("result", "checked").counter().count());
         assertEquals(2.0, registry.get("ndoo.nhs.numbers").tag("result", "permitted").counter().count());

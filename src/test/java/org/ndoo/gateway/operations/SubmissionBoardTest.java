@@ -11,6 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.ndoo.gateway.submission.Answers;
+import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 class SubmissionBoardTest {
@@ -22,12 +25,12 @@ class SubmissionBoardTest {
     void showsProgressWhileInFlightAndTheOutcomeAfter() {
         Submission submission = submission("NDOO-20261123-120000-AAAAA", "cohort.csv");
         board.started(submission);
-        countRows(submission, 2500);
-        board.read(submission);
+        Reading reading = countRows(2500);
+        board.read(submission, reading);
         clock.advance(Duration.ofSeconds(2));
-        submission.getCounts().countChunk(950);
+        Answers answers = Answers.NONE.plus(1000, 950);
 
-        String progress = board.chunkAnswered(submission, numbers(1000));
+        String progress = board.chunkAnswered(submission, reading, answers);
 
         assertEquals("chunk 1 of 3 answered, 1000 of 2500 numbers checked, 500 numbers/s", progress);
         SubmissionBoard.InFlight shown = board.inFlight().get(0);
@@ -39,7 +42,7 @@ class SubmissionBoardTest {
         assertEquals(1, board.inFlightCount());
         assertEquals(2.0, board.oldestAgeSeconds());
 
-        board.finished(submission, "delivered");
+        board.finished(submission, Counts.of(reading, answers), "delivered");
 
         assertEquals(0, board.inFlightCount());
         assertEquals(0.0, board.oldestAgeSeconds());
@@ -54,7 +57,7 @@ class SubmissionBoardTest {
         for (int i = 0; i < 60; i++) {
             Submission s = submission("NDOO-20261123-120000-" + String.format("%05d", i), "f.csv");
             board.started(s);
-            board.finished(s, "delivered");
+            board.finished(s, Counts.of(null, null), "delivered");
         }
 
         List<SubmissionBoard.Outcome> recent = board.recent();
@@ -105,14 +108,12 @@ class SubmissionBoardTest {
                 "analyst@nhs.net", 100, "analyst@nhs.net", clock.instant(), null);
     }
 
-    private static void countRows(Submission submission, int valid) {
+    private static Reading countRows(int valid) {
+        Reading.Tally tally = new Reading.Tally();
         for (int i = 0; i < valid; i++) {
-            submission.getCounts().countValid();
+            tally.countValid();
         }
-    }
-
-    private static String numbers(int count) {
-        return "9990000018\n".repeat(count);
+        return tally.reading();
     }
 
     private static final class MutableClock extends Clock {

@@ -12,19 +12,17 @@ class CountsTest {
 
     @Test
     void derivesCheckedAndWithheld() {
-        Counts counts = new Counts();
+        Reading.Tally tally = new Reading.Tally();
         for (int i = 0; i < 5; i++) {
-            counts.countValid();
+            tally.countValid();
         }
-        counts.countDuplicate();
-        counts.countInvalid(3, InvalidReason.SPREADSHEET);
-        counts.countInvalid(9, InvalidReason.WRONG_CHECK_DIGIT);
-        assertEquals(4, counts.getToCheck());
-        assertEquals(0, counts.getChecked(), "nothing is checked until the lookup answers");
-        counts.countChunk(2);
-        counts.countAnswered(3);
-        counts.countChunk(1);
-        counts.countAnswered(1);
+        tally.countDuplicate();
+        tally.countInvalid(3, InvalidReason.SPREADSHEET);
+        tally.countInvalid(9, InvalidReason.WRONG_CHECK_DIGIT);
+        Reading reading = tally.reading();
+        assertEquals(4, Counts.of(reading, null).getToCheck());
+        assertEquals(0, Counts.of(reading, null).getChecked(), "nothing is checked until the lookup answers");
+        Counts counts = Counts.of(reading, Answers.NONE.plus(3, 2).plus(1, 1));
 
         assertEquals(7, counts.getRowsRead());
         assertEquals(5, counts.getValid());
@@ -38,11 +36,43 @@ class CountsTest {
     }
 
     @Test
-    void keepsOnlyTheFirstInvalidLineNumbers() {
-        Counts counts = new Counts();
-        for (long line = 1; line <= 25; line++) {
-            counts.countInvalid(line, InvalidReason.NOT_TEN_DIGITS);
+    void nothingIsWithheldWhileNoChunkWasAnswered() {
+        Reading.Tally tally = new Reading.Tally();
+        for (int i = 0; i < 18; i++) {
+            tally.countValid();
         }
+
+        Counts failed = Counts.of(tally.reading(), null);
+
+        assertEquals(18, failed.getToCheck());
+        assertEquals(0, failed.getChecked());
+        assertEquals(0, failed.getWithheld(), "nothing was checked, so nothing was withheld");
+        assertEquals(0, Counts.of(null, null).getWithheld(), "not even read");
+        assertEquals(0, Counts.of(null, null).getRowsRead());
+    }
+
+    @Test
+    void aReadingDoesNotChangeWhenItsTallyCountsOn() {
+        Reading.Tally tally = new Reading.Tally();
+        tally.countInvalid(2, InvalidReason.NOT_TEN_DIGITS);
+        Reading before = tally.reading();
+
+        tally.countValid();
+        tally.countInvalid(5, InvalidReason.NOT_TEN_DIGITS);
+
+        assertEquals(1, before.rowsRead());
+        assertEquals(1, before.invalidFor(InvalidReason.NOT_TEN_DIGITS));
+        assertEquals(List.of(2L), before.firstInvalidLines());
+        assertEquals(2, tally.reading().invalidFor(InvalidReason.NOT_TEN_DIGITS));
+    }
+
+    @Test
+    void keepsOnlyTheFirstInvalidLineNumbers() {
+        Reading.Tally tally = new Reading.Tally();
+        for (long line = 1; line <= 25; line++) {
+            tally.countInvalid(line, InvalidReason.NOT_TEN_DIGITS);
+        }
+        Counts counts = Counts.of(tally.reading(), null);
 
         assertEquals(25, counts.getInvalid());
         assertEquals(Counts.INVALID_LINES_REPORTED, counts.getFirstInvalidLines().size());

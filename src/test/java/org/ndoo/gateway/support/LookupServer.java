@@ -34,6 +34,8 @@ public final class LookupServer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int stallAbove = Integer.MAX_VALUE;
+    private volatile int failUpToLines = -1;
+    private volatile int failStatus;
     private volatile long stallMillis;
     private final java.util.concurrent.atomic.AtomicInteger stallsLeft = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int holdFrom = Integer.MAX_VALUE;
@@ -67,7 +69,8 @@ public final class LookupServer implements AutoCloseable {
             awaitRelease();
         }
         // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
-        Fault fault = faults.poll();
+        Fault fault = requests.get(requests.size() - 1).lines() <= failUpToLines ? new Fault(failStatus, "", false)
+                : faults.poll();
         if (requests.get(requests.size() - 1).lines() > stallAbove || stallsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(stallMillis * 1_000_000L);
         }
@@ -100,6 +103,12 @@ public final class LookupServer implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             faults.add(new Fault(status, "", false));
         }
+    }
+
+    /** Every request of at most {@code lines} numbers (a last, shorter chunk) is answered with {@code status}. */
+    public void failRequestsOfAtMost(int lines, int status) {
+        failStatus = status;
+        failUpToLines = lines;
     }
 
     /** The next request gets the start of an answer, then the connection is dropped. */
@@ -197,6 +206,7 @@ public final class LookupServer implements AutoCloseable {
         holdAboveLines = -1;
         stallAbove = Integer.MAX_VALUE;
         stallsLeft.set(0);
+        failUpToLines = -1;
     }
 
     public String url() {
