@@ -65,7 +65,7 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
         });
 
         browser.get(statusUrl().replace("/status", "/"));
-        assertTrue(browser.getCurrentUrl().endsWith("/status"), "the root leads to the status page");
+        assertTrue(browser.getCurrentUrl().endsWith("/status"), "the management server's root leads to the status page");
         List<WebElement> cells = browser.findElements(inFlight);
         assertTrue(cells.get(0).getText().matches("NDOO-\\d{8}-\\d{6}-[A-Z0-9]{5}"), cells.get(0).getText());
         assertEquals(SUBMITTER, cells.get(1).getText());

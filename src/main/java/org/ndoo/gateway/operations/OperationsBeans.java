@@ -11,7 +11,7 @@ import org.ndoo.gateway.settings.BeanConfiguration;
 /**
  * The operations beans, by name (README, "Operations"): the submission board, the gateway's metrics (bound once to
  * the registry /observe/metrics serves), the retry counter and log, the dependency checks, the readiness checks and
- * the status page.
+ * the status page (served on the management server by {@link ManagementStatusPage}).
  */
 public final class OperationsBeans extends BeanConfiguration {
 
@@ -92,5 +92,19 @@ public final class OperationsBeans extends BeanConfiguration {
     public StatusPage statusPage() {
         return once("statusPage", () -> new StatusPage(submissionBoard(), dependencyHealth(), gatewayName,
                 refreshSeconds));
+    }
+
+    /** Serves the status page on the management server once Camel has started. */
+    @BindToRegistry("managementStatusPage")
+    public ManagementStatusPage managementStatusPage(CamelContext context) {
+        return once("managementStatusPage", () -> {
+            ManagementStatusPage served = new ManagementStatusPage(statusPage());
+            try {
+                context.addStartupListener(served);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot serve the status page: " + e.getMessage(), e);
+            }
+            return served;
+        });
     }
 }

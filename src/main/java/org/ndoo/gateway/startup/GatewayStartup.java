@@ -69,6 +69,7 @@ public final class GatewayStartup extends MainListenerSupport {
     private static String readyLine(CamelContext context) {
         Function<String, String> setting = settings(context);
         ListeningPorts ports = new ListeningPorts(setting);
+        String web = null;
         String status = null;
         String health = null;
         for (ListeningPorts.Server server : ports.servers()) {
@@ -76,11 +77,12 @@ public final class GatewayStartup extends MainListenerSupport {
             if (server.management()) {
                 String path = setting.apply("camel.management.path");
                 health = base + (path.isBlank() ? "/observe" : path) + "/health";
-            } else {
                 status = base + "/status";
+            } else {
+                web = base + "/";
             }
         }
-        return ReadyLine.of(setting, status, health);
+        return ReadyLine.of(setting, web, status, health);
     }
 
     @Override

@@ -11,8 +11,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
- * The two HTTP servers (status page: {@code gateway.status.*} on Camel's main server; health and metrics:
- * {@code gateway.observe.*} on its management server). A port that cannot be bound stops start-up: checked before
+ * The two HTTP servers (the web front door: {@code gateway.web.*} on Camel's main server; status page, health and
+ * metrics: {@code gateway.observe.*} on its management server). A port that cannot be bound stops start-up: checked before
  * Camel starts (a clear one-line reason, nothing consumed yet), and again once the servers run (Vert.x only logs a
  * bind failure and carries on). Also gives the addresses as really bound, for the ready line.
  */
@@ -30,8 +30,8 @@ final class ListeningPorts {
 
     ListeningPorts(Function<String, String> setting) {
         this.servers = List.of(
-                server("status page", "gateway.status", false, "camel.server", setting),
-                server("health and metrics", "gateway.observe", true, "camel.management", setting))
+                server("web front door", "gateway.web", false, "camel.server", setting),
+                server("status page, health and metrics", "gateway.observe", true, "camel.management", setting))
                 .stream().flatMap(Optional::stream).toList();
     }
 

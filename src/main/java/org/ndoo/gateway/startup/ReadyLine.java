@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The one line that says the gateway is ready, for an operator: what is watched (inbox, SFTP sources), which lookup
- * answers, where mail goes, and the status and health addresses as really bound. No secret: URLs lose any user
+ * answers, where mail goes, and the web front door, status page and health addresses as really bound. No secret: URLs lose any user
  * information.
  */
 final class ReadyLine {
@@ -18,10 +18,11 @@ final class ReadyLine {
     private ReadyLine() {
     }
 
-    /** {@code statusUrl} / {@code healthUrl} may be null when that server is off. */
-    static String of(Function<String, String> setting, String statusUrl, String healthUrl) {
+    /** {@code webUrl}, {@code statusUrl} and {@code healthUrl} may be null when their server is off. */
+    static String of(Function<String, String> setting, String webUrl, String statusUrl, String healthUrl) {
         return PREFIX + "watching " + watched(setting) + "; lookup " + lookup(setting) + "; mail " + mail(setting)
-                + "; status page " + orOff(statusUrl) + "; health " + orOff(healthUrl);
+                + "; web front door " + orOff(webUrl) + "; status page " + orOff(statusUrl)
+                + "; health " + orOff(healthUrl);
     }
 
     private static String watched(Function<String, String> setting) {

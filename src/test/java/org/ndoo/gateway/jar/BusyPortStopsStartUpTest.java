@@ -19,14 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The status port or the health port already taken: the jar stops at start-up with one line naming the port and its
+ * The web front door's port or the management port (status page, health, metrics) already taken: the jar stops at start-up with one line naming the port and its
  * setting, exit status 1, and leaves a file already waiting in the inbox alone. Before, it logged a BindException and
  * went on consuming the inbox.
  */
 class BusyPortStopsStartUpTest extends JarTestSupport {
 
     @ParameterizedTest
-    @ValueSource(strings = {"gateway.status.port", "gateway.observe.port"})
+    @ValueSource(strings = {"gateway.web.port", "gateway.observe.port"})
     void aBusyPortIsOneLineAndNoConsumer(String setting) throws Exception {
         Path dir = newDir();
         Path waiting = drop(dir.resolve("inbox"), SUBMITTER, "cohort.csv", lines(SyntheticNhsNumbers.valid(0, 3)));

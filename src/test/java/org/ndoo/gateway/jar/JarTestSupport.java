@@ -40,6 +40,7 @@ abstract class JarTestSupport {
     static final String OPERATOR = "gateway-operator@nhs.net";
     private static final Pattern HEALTH_URL = Pattern.compile("health (http://\\S+/health)");
     private static final Pattern STATUS_URL = Pattern.compile("status page (http://\\S+/status)");
+    private static final Pattern WEB_URL = Pattern.compile("web front door (https?://\\S+/);");
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(
@@ -82,7 +83,7 @@ abstract class JarTestSupport {
         s.put("gateway.inbox.read-lock-min-age", "300");
         s.put("gateway.inbox.read-lock-check-interval", "100");
         s.put("gateway.mail.operator", OPERATOR);
-        s.put("gateway.status.port", "0");
+        s.put("gateway.web.port", "0");
         s.put("gateway.observe.port", "0");
         s.put("gateway.health.work-min-free-mb", "1");
         return s;
@@ -156,6 +157,11 @@ abstract class JarTestSupport {
 
     static String statusUrl(GatewayProcess gateway) {
         return find(STATUS_URL, readyLine(gateway));
+    }
+
+    /** The web front door's root as the ready line gives it ({@code http://host:port/}, https with TLS). */
+    static String webUrl(GatewayProcess gateway) {
+        return find(WEB_URL, readyLine(gateway));
     }
 
     private static String find(Pattern pattern, String line) {

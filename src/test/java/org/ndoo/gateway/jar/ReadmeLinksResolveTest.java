@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every link in README.md resolves: a relative link names a file of the repository, a {@code #anchor} a heading, and
- * an http link to the gateway's default addresses (127.0.0.1:8380 status, :9876 health and metrics) answers 200 from
+ * an http link to the gateway's default addresses (127.0.0.1:8380 the web front door, :9876 status page, health and metrics) answers 200 from
  * the jar started on the embedded defaults (on free ports, mapped to the defaults). Links to other hosts are not
  * fetched (the build needs no internet) but must be absolute https URLs. Before, the Quick start linked /observe/, a 404.
  */
@@ -46,7 +46,7 @@ class ReadmeLinksResolveTest extends JarTestSupport {
         Path dir = newDir();
         GatewayProcess gateway = startJar(settings(dir), dir);
         awaitReadiness(gateway);
-        URI status = URI.create(statusUrl(gateway));
+        URI web = URI.create(webUrl(gateway));
         URI health = URI.create(healthUrl(gateway));
         for (String link : links) {
             if (link.startsWith("#")) {
@@ -54,7 +54,7 @@ class ReadmeLinksResolveTest extends JarTestSupport {
             } else if (link.startsWith("http://127.0.0.1:") || link.startsWith("http://localhost:")) {
                 URI uri = URI.create(link);
                 int port = switch (uri.getPort()) {
-                    case 8380 -> status.getPort();
+                    case 8380 -> web.getPort();
                     case 9876 -> health.getPort();
                     default -> throw new AssertionError(link + " is not a default address of the gateway");
                 };

@@ -43,7 +43,7 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
             .withPerMethodLifecycle(false);
 
     protected static Path root;
-    private int statusPort;
+    private int webPort;
     private int observePort;
     protected static Path registryFile;
     protected static LookupServer lookup;
@@ -110,9 +110,9 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         p.setProperty("gateway.mail.smtp.port", Integer.toString(MAIL.getSmtp().getPort()));
         p.setProperty("gateway.mail.smtp.security", "none");
         p.setProperty("gateway.mail.operator", OPERATOR);
-        statusPort = freePort();
+        webPort = freePort();
         observePort = freePort();
-        p.setProperty("gateway.status.port", Integer.toString(statusPort));
+        p.setProperty("gateway.web.port", Integer.toString(webPort));
         p.setProperty("gateway.observe.port", Integer.toString(observePort));
         p.setProperty("gateway.health.work-min-free-mb", "1");
         override(p);
@@ -126,9 +126,14 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         properties.setProperty("gateway.retry.max-age", "2s");
     }
 
-    /** The status page's address (the embedded HTTP server on a free port). */
+    /** The status page's address (on the management server, with health and metrics, on a free port). */
     protected String statusUrl() {
-        return "http://127.0.0.1:" + statusPort + "/status";
+        return "http://127.0.0.1:" + observePort + "/status";
+    }
+
+    /** The web front door's root (the main HTTP server, camel.server, on a free port). */
+    protected String webUrl() {
+        return "http://127.0.0.1:" + webPort + "/";
     }
 
     /** The management server's address, where /observe/health and /observe/metrics are. */

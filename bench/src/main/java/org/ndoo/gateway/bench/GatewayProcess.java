@@ -51,8 +51,8 @@ final class GatewayProcess implements AutoCloseable {
         all.put("gateway.work.dir", home.resolve("work").toString());
         all.put("gateway.audit.file", audit.toString());
         all.put("gateway.mail.pickup-dir", home.resolve("outbox").toString());
-        // the status page and the management server on free ports: a gateway running beside it is no obstacle
-        all.put("gateway.status.port", "0");
+        // the web front door and the management server on free ports: a gateway running beside it is no obstacle
+        all.put("gateway.web.port", "0");
         all.put("gateway.observe.port", "0");
         all.putAll(settings);
         List<String> command = new ArrayList<>();
