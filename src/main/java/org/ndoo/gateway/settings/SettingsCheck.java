@@ -13,12 +13,14 @@ import java.util.function.Function;
 
 import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.startup.StartupRefused;
+import org.ndoo.gateway.web.TrustedProxies;
 
 /**
  * Refuses to start with settings that could only fail later, one submission at a time: an unknown lookup type or
  * mail transport, a chunk size the lookup contract does not allow, a duration that does not parse, and any setting
  * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
- * port, security, timeout and password file) that cannot work. Each refusal is one line naming the key. (Of the
+ * port, security, timeout and password file) that cannot work, and a web front door sign-in mode that cannot work
+ * (an unknown {@code gateway.web.auth}, {@code proxy-header} with no trusted proxy). Each refusal is one line naming the key. (Of the
  * MESH lookup's settings only {@code max-wait}, a duration, is checked here; the others by the mesh package.)
  */
 public final class SettingsCheck {
@@ -26,6 +28,9 @@ public final class SettingsCheck {
     static final Set<String> LOOKUP_TYPES = Set.of("sandbox", "http", "mesh");
     static final Set<String> MAIL_TRANSPORTS = Set.of("pickup", "smtp");
     static final Set<String> SMTP_SECURITY = Set.of("starttls", "smtps", "none");
+    static final Set<String> WEB_AUTH = Set.of("email-link", "proxy-header");
+    /** An HTTP header name (RFC 9110 token). */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     static final int MAX_CHUNK_SIZE = 100_000;
     /** The settings written as durations (30s, 5m, 24h, 2d; Camel's TimeUtils). */
     static final List<String> DURATIONS = List.of("gateway.retry.resubmit-first-delay",
@@ -57,6 +62,28 @@ public final class SettingsCheck {
             smtp();
         } else {
             required("gateway.mail.pickup-dir");
+        }
+        webAuth();
+    }
+
+    private void webAuth() {
+        if (!"proxy-header".equals(oneOf("gateway.web.auth", WEB_AUTH))) {
+            return;
+        }
+        String header = setting.apply("gateway.web.proxy-header");
+        if (!header.isEmpty() && !HEADER_NAME.matcher(header).matches()) {
+            throw new StartupRefused("gateway.web.proxy-header must be an HTTP header name, not '" + header + "'");
+        }
+        String key = "gateway.web.trusted-proxies";
+        TrustedProxies proxies;
+        try {
+            proxies = TrustedProxies.parse(setting.apply(key));
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefused(key + ": " + e.getMessage());
+        }
+        if (proxies.none()) {
+            throw new StartupRefused(key + " must name the reverse proxies (IP addresses or CIDR ranges) when"
+                    + " gateway.web.auth=proxy-header: with none, nobody could sign in");
         }
     }
 

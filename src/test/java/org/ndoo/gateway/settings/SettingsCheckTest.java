@@ -41,6 +41,10 @@ class SettingsCheckTest {
         s.put("gateway.mail.smtp.port", "587");
         s.put("gateway.mail.smtp.security", "starttls");
         s.put("gateway.mail.smtp.timeout", "30000");
+        s.put("gateway.web.auth", "email-link");
+        s.put("gateway.web.proxy-header", "X-Forwarded-Email");
+        s.put("gateway.web.trusted-proxies", "");
+        s.put("gateway.web.host", "127.0.0.1");
         return s;
     }
 
@@ -137,5 +141,28 @@ class SettingsCheckTest {
         String reason = assertThrows(StartupRefused.class, () -> SettingsCheck.duration("gateway.retry.max-age", "PT24H"))
                 .getMessage();
         assertTrue(reason.contains("gateway.retry.max-age") && reason.contains("'PT24H'"), reason);
+    }
+
+    @Test
+    void anUnknownWebSignInModeIsRefused() throws IOException {
+        Map<String, String> s = settings("sandbox", "pickup", "100000");
+        s.put("gateway.web.auth", "password");
+        assertEquals("gateway.web.auth must be one of [email-link, proxy-header], not 'password'", refusal(s));
+    }
+
+    @Test
+    void proxyHeaderSignInNeedsATrustedProxy() throws IOException {
+        Map<String, String> s = settings("sandbox", "pickup", "100000");
+        s.put("gateway.web.auth", "proxy-header");
+        assertTrue(refusal(s).startsWith("gateway.web.trusted-proxies must name the reverse proxies"), refusal(s));
+        s.put("gateway.web.trusted-proxies", "10.0.0.5, proxy.example.nhs.uk");
+        assertEquals("gateway.web.trusted-proxies: 'proxy.example.nhs.uk' is not an IP address or CIDR range", refusal(s));
+        s.put("gateway.web.trusted-proxies", "10.0.0.0/33");
+        assertEquals("gateway.web.trusted-proxies: '10.0.0.0/33' has no prefix length from 0 to 32", refusal(s));
+        s.put("gateway.web.trusted-proxies", "10.0.0.0/24, ::1");
+        s.put("gateway.web.proxy-header", "X-Forwarded-Email: x");
+        assertTrue(refusal(s).startsWith("gateway.web.proxy-header must be an HTTP header name"), refusal(s));
+        s.put("gateway.web.proxy-header", "X-Forwarded-Email");
+        assertDoesNotThrow(() -> check(s));
     }
 }
