@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.startup.StartupRefused;
 import org.ndoo.gateway.web.TrustedProxies;
+import org.ndoo.gateway.web.WebTls;
 
 /**
  * Refuses to start with settings that could only fail later, one submission at a time: an unknown lookup type or
@@ -64,6 +65,48 @@ public final class SettingsCheck {
             required("gateway.mail.pickup-dir");
         }
         webAuth();
+        webTls();
+        serversApart();
+    }
+
+    /**
+     * The operators' pages never on the staff's server: with the same port Camel serves the management server's
+     * pages (status, health, metrics) on the main server. Both 0 (free ports, tests) only on loopback.
+     */
+    private void serversApart() {
+        String web = setting.apply("gateway.web.port");
+        String observe = setting.apply("gateway.observe.port");
+        if (!web.isEmpty() && web.equals(observe) && (!"0".equals(web) || !LoopbackHost.is(setting.apply("gateway.web.host")))) {
+            throw new StartupRefused("gateway.observe.port " + observe + " must differ from gateway.web.port: the status"
+                    + " page, health and metrics would be served on the web front door");
+        }
+    }
+
+    /** A front door on anything but loopback serves HTTPS: a key store that opens with its password. */
+    private void webTls() {
+        String host = setting.apply("gateway.web.host");
+        if (!WebTls.configured(setting)) {
+            if (!LoopbackHost.is(host)) {
+                throw new StartupRefused("gateway.web.host " + (host.isEmpty() ? "(empty: every address)" : host)
+                        + " is not a loopback address: the web front door needs TLS there; set "
+                        + WebTls.KEYSTORE_FILE + " (a PKCS12 key store) and " + WebTls.KEYSTORE_PASSWORD
+                        + " (environment GATEWAY_WEB_TLS_KEYSTORE_PASSWORD or " + WebTls.KEYSTORE_PASSWORD_FILE + ")");
+            }
+            return;
+        }
+        readableFile(WebTls.KEYSTORE_FILE, true);
+        readableFile(WebTls.KEYSTORE_PASSWORD_FILE, false);
+        String password = WebTls.password(setting);
+        if (password.isEmpty()) {
+            throw new StartupRefused(WebTls.KEYSTORE_PASSWORD + " must be set (environment GATEWAY_WEB_TLS_KEYSTORE_PASSWORD"
+                    + " or " + WebTls.KEYSTORE_PASSWORD_FILE + ") when " + WebTls.KEYSTORE_FILE + " is set");
+        }
+        try {
+            WebTls.open(Paths.get(setting.apply(WebTls.KEYSTORE_FILE)), password);
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefused(WebTls.KEYSTORE_FILE + " " + setting.apply(WebTls.KEYSTORE_FILE) + " "
+                    + e.getMessage());
+        }
     }
 
     private void webAuth() {

@@ -6,6 +6,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.ndoo.gateway.settings.SettingsCheck;
+import org.ndoo.gateway.web.WebTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class GatewayStartup extends MainListenerSupport {
                 health = base + (path.isBlank() ? "/observe" : path) + "/health";
                 status = base + "/status";
             } else {
-                web = base + "/";
+                web = (WebTls.configured(setting) ? "https" : "http") + base.substring("http".length()) + "/";
             }
         }
         return ReadyLine.of(setting, web, status, health);

@@ -165,4 +165,33 @@ class SettingsCheckTest {
         s.put("gateway.web.proxy-header", "X-Forwarded-Email");
         assertDoesNotThrow(() -> check(s));
     }
+
+    @Test
+    void aFrontDoorOffLoopbackNeedsAKeyStoreThatOpens() throws IOException {
+        Map<String, String> s = settings("sandbox", "pickup", "100000");
+        s.put("gateway.web.host", "0.0.0.0");
+        assertTrue(refusal(s).startsWith("gateway.web.host 0.0.0.0 is not a loopback address: the web front door"
+                + " needs TLS there; set gateway.web.tls.keystore-file"), refusal(s));
+        s.put("gateway.web.host", "");
+        assertTrue(refusal(s).startsWith("gateway.web.host (empty: every address) is not a loopback address"), refusal(s));
+        s.put("gateway.web.tls.keystore-file", tempDir.resolve("missing.p12").toString());
+        assertTrue(refusal(s).startsWith("gateway.web.tls.keystore-file "), refusal(s));
+        Path notAKeyStore = Files.writeString(tempDir.resolve("not-a-key-store.p12"), "not a key store");
+        s.put("gateway.web.tls.keystore-file", notAKeyStore.toString());
+        assertTrue(refusal(s).startsWith("gateway.web.tls.keystore-password must be set"), refusal(s));
+        s.put("gateway.web.tls.keystore-password", "secret-value");
+        assertEquals("gateway.web.tls.keystore-file " + notAKeyStore + " cannot be opened as a PKCS12 key store with"
+                + " the password given (wrong password, or not PKCS12)", refusal(s));
+        assertTrue(!refusal(s).contains("secret-value"), "the password is not shown");
+    }
+
+    @Test
+    void theOperatorsPagesNeverShareTheFrontDoorsPort() throws IOException {
+        Map<String, String> s = settings("sandbox", "pickup", "100000");
+        s.put("gateway.web.port", "8380");
+        s.put("gateway.observe.port", "8380");
+        assertTrue(refusal(s).startsWith("gateway.observe.port 8380 must differ from gateway.web.port"), refusal(s));
+        s.put("gateway.observe.port", "9876");
+        assertDoesNotThrow(() -> check(s));
+    }
 }
