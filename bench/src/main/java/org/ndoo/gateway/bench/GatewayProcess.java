@@ -71,6 +71,18 @@ final class GatewayProcess implements AutoCloseable {
         awaitLogLine(log, " started in ", Duration.ofSeconds(60));
     }
 
+    /** The web front door's root as the ready line gives it ({@code http://127.0.0.1:<port>/}). */
+    String webUrl() throws Exception {
+        Path log = home.resolve("gateway.log");
+        awaitLogLine(log, "NDOO gateway ready: ", Duration.ofSeconds(30));
+        Matcher m = Pattern.compile("web front door (https?://\\S+/);")
+                .matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
+        if (!m.find()) {
+            throw new IllegalStateException("no web front door in the ready line; see " + log);
+        }
+        return m.group(1);
+    }
+
     /** Removes {@code dir} and everything in it. */
     static void deleteTree(Path dir) throws IOException {
         if (Files.exists(dir)) {

@@ -106,10 +106,15 @@ public final class SyntheticExtract {
 
     /** A tiny extract of {@code rows} distinct valid numbers (for the drop-to-mail latency run). */
     public static void writeSmall(Path file, int rows) throws IOException {
-        StringBuilder text = new StringBuilder("nhs_number\n");
+        Files.writeString(file, "nhs_number\n" + String.join("\n", small(rows)) + "\n", StandardCharsets.US_ASCII);
+    }
+
+    /** The {@code rows} distinct valid numbers of {@link #writeSmall}. */
+    static java.util.List<String> small(int rows) {
+        java.util.List<String> numbers = new java.util.ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            text.append(POOL[i]).append(checkDigit(POOL[i])).append('\n');
+            numbers.add(Integer.toString(POOL[i]) + checkDigit(POOL[i]));
         }
-        Files.writeString(file, text, StandardCharsets.US_ASCII);
+        return numbers;
     }
 }
