@@ -3,7 +3,6 @@ package org.ndoo.gateway.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -44,11 +43,13 @@ final class WebLatency {
     private static final Pattern CSRF = Pattern.compile(
             "<input[^>]*name=\"csrf\"[^>]*value=\"([^\"]*)\"|<input[^>]*value=\"([^\"]*)\"[^>]*name=\"csrf\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    // the session cookie is kept by hand, sent as a browser sends it (java.net.CookieManager would send an RFC 2965
+    // "$Version=1; name=\"value\"" header); redirects are not followed
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
     private final Path pickup;
     private final Set<Path> seen = new HashSet<>();
+    private String cookie;
 
     WebLatency(String webUrl, Path pickup) {
         this.base = URI.create(webUrl);
@@ -73,31 +74,39 @@ final class WebLatency {
         String form = expect(get(""), "GET /").body();
         String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + csrf(form)
                 .map(token -> "&csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).orElse("");
-        expect(http.send(HttpRequest.newBuilder(base.resolve("sign-in"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        expect(http.send(request("sign-in").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()),
                 "POST /sign-in");
         Matcher link = LINK.matcher(text(nextMail(Duration.ofSeconds(30))));
         if (!link.find()) {
             throw new IllegalStateException("no sign-in link in the sign-in email");
         }
-        expect(get(link.group().substring(1)), "GET the sign-in link");
+        HttpResponse<String> signedIn = expect(get(link.group().substring(1)), "GET the sign-in link");
+        cookie = signedIn.headers().firstValue("Set-Cookie").map(value -> value.split(";", 2)[0])
+                .orElseThrow(() -> new IllegalStateException("no session cookie from the sign-in link"));
     }
 
     /** One submission of {@code numbers}: milliseconds from just before the POST to the result email. */
     private long submit(List<String> numbers) throws Exception {
-        String token = csrf(expect(get("check"), "GET /check").body())
+        HttpResponse<String> form = get("check");
+        if (form.statusCode() != 200) {
+            throw new IllegalStateException("GET /check signed in answered " + form.statusCode());
+        }
+        String token = csrf(form.body())
                 .orElseThrow(() -> new IllegalStateException("no csrf field in the /check form"));
         String boundary = "----bench" + UUID.randomUUID();
         String body = part(boundary, "csrf", null, token) + part(boundary, "numbers", null, String.join("\n", numbers))
                 + part(boundary, "file", "", "") + "--" + boundary + "--\r\n";
-        HttpRequest post = HttpRequest.newBuilder(base.resolve("check"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpRequest post = request("check").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         long start = System.nanoTime();
         expect(http.send(post, HttpResponse.BodyHandlers.ofString()), "POST /check");
-        nextMail(Duration.ofSeconds(60));
-        return (System.nanoTime() - start) / 1_000_000;
+        MimeMessage result = nextMail(Duration.ofSeconds(60));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (Mailbox.read(0, result).responseSha256() == null) {
+            throw new IllegalStateException("the email after POST /check is not a result: " + result.getSubject());
+        }
+        return ms;
     }
 
     private static String part(String boundary, String name, String fileName, String value) {
@@ -106,12 +115,18 @@ final class WebLatency {
                 + "\r\n" + value + "\r\n";
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return cookie == null ? request : request.header("Cookie", cookie);
     }
 
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** {@code response}, when it is a success or a redirect (a POST answered by 303, the link by 303 to /check). */
     private static HttpResponse<String> expect(HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
+        if (response.statusCode() / 100 != 2 && response.statusCode() / 100 != 3) {
             throw new IllegalStateException(what + " answered " + response.statusCode());
         }
         return response;
