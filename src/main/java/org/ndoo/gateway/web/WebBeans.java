@@ -1,0 +1,119 @@
+package org.ndoo.gateway.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.delivery.AllowedDomains;
+import org.ndoo.gateway.settings.BeanConfiguration;
+import org.ndoo.gateway.settings.SettingsCheck;
+import org.ndoo.gateway.startup.StartupRefused;
+
+/**
+ * The web front door's beans, by name (README, "Web front door"): the page layout and headers, sign-in links and
+ * sessions, the check form's intake and the history of a person's checks. Its gateway.web.* settings are checked
+ * here, at start-up: one that cannot work stops the gateway naming the key.
+ */
+public final class WebBeans extends BeanConfiguration {
+
+    static final Set<String> AUTH_MODES = Set.of("email-link", "proxy-header");
+
+    @PropertyInject(value = "gateway.web.auth", defaultValue = "email-link")
+    private String auth;
+    @PropertyInject(value = "gateway.web.base-url", defaultValue = " ")
+    private String baseUrl;
+    @PropertyInject(value = "camel.server.host", defaultValue = "127.0.0.1")
+    private String host;
+    @PropertyInject(value = "camel.server.port", defaultValue = "8080")
+    private String port;
+    @PropertyInject(value = "gateway.web.sign-in-link-minutes", defaultValue = "15")
+    private String linkMinutes;
+    @PropertyInject(value = "gateway.web.session-minutes", defaultValue = "60")
+    private String sessionMinutes;
+    @PropertyInject(value = "gateway.web.sign-in-limit", defaultValue = "5")
+    private String signInLimit;
+    @PropertyInject(value = "gateway.web.sign-in-window", defaultValue = "15m")
+    private String signInWindow;
+
+    @BindToRegistry("webPageLayout")
+    public PageLayout webPageLayout() {
+        return once("webPageLayout", PageLayout::new);
+    }
+
+    @BindToRegistry("webResponse")
+    public WebResponse webResponse() {
+        return once("webResponse", WebResponse::new);
+    }
+
+    @BindToRegistry("webAssets")
+    public WebAssets webAssets() {
+        return once("webAssets", WebAssets::new);
+    }
+
+    @BindToRegistry("signInPages")
+    public SignInPages signInPages() {
+        return once("signInPages", () -> new SignInPages(webPageLayout(), positive("gateway.web.sign-in-link-minutes",
+                linkMinutes)));
+    }
+
+    @BindToRegistry("webIdentity")
+    public WebIdentity webIdentity() {
+        return once("webIdentity", WebIdentity::new);
+    }
+
+    @BindToRegistry("webSignIn")
+    public WebSignIn webSignIn(@BeanInject("allowedDomains") AllowedDomains allowedDomains, CamelContext context) {
+        return once("webSignIn", () -> {
+            Clock clock = clock(context);
+            // the TLS keys are the server's (gateway.web.tls.*): when a key store is set, the front door is https
+            String keystoreFile = context.getPropertiesComponent().resolveProperty("gateway.web.tls.keystore-file")
+                    .orElse("");
+            if (!AUTH_MODES.contains(auth.strip())) {
+                throw new StartupRefused("gateway.web.auth must be one of " + AUTH_MODES.stream().sorted().toList()
+                        + ", not '" + auth.strip() + "'");
+            }
+            WebSessions sessions = new WebSessions(
+                    Duration.ofMinutes(positive("gateway.web.sign-in-link-minutes", linkMinutes)),
+                    Duration.ofMinutes(positive("gateway.web.session-minutes", sessionMinutes)), clock);
+            SignInLimits limits = new SignInLimits((int) positive("gateway.web.sign-in-limit", signInLimit),
+                    SettingsCheck.duration("gateway.web.sign-in-window", signInWindow), clock);
+            String base = frontDoorUrl(!keystoreFile.isBlank());
+            return new WebSignIn(sessions, limits, allowedDomains, base,
+                    base.startsWith("https://") || !keystoreFile.isBlank());
+        });
+    }
+
+    /** The time links and sessions expire by: the system's, or a bean 'webClock' where one is bound (tests). */
+    static Clock clock(CamelContext context) {
+        Clock bound = context.getRegistry().lookupByNameAndType("webClock", Clock.class);
+        return bound == null ? Clock.systemUTC() : bound;
+    }
+
+    /** Where staff reach the front door: gateway.web.base-url, or http(s)://host:port of the server. */
+    private String frontDoorUrl(boolean tls) {
+        String base = baseUrl.strip();
+        if (base.isEmpty()) {
+            return (tls ? "https" : "http") + "://" + host.strip() + ":" + port.strip();
+        }
+        if (!base.startsWith("http://") && !base.startsWith("https://")) {
+            throw new StartupRefused("gateway.web.base-url must start with https:// or http://, not '" + base + "'");
+        }
+        return base;
+    }
+
+    static long positive(String key, String value) {
+        try {
+            long n = Long.parseLong(value.strip());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new StartupRefused(key + " must be a whole number above 0, not '" + value.strip() + "'");
+    }
+}
