@@ -9,9 +9,12 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.delivery.AllowedDomains;
+import org.ndoo.gateway.intake.SubmissionIntake;
+import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.settings.SettingsCheck;
 import org.ndoo.gateway.startup.StartupRefused;
+import org.ndoo.gateway.submission.WorkArea;
 
 /**
  * The web front door's beans, by name (README, "Web front door"): the page layout and headers, sign-in links and
@@ -39,6 +42,9 @@ public final class WebBeans extends BeanConfiguration {
     @PropertyInject(value = "gateway.web.sign-in-window", defaultValue = "15m")
     private String signInWindow;
 
+    @PropertyInject("gateway.inbox.max-bytes")
+    private long maxBytes;
+
     @BindToRegistry("webPageLayout")
     public PageLayout webPageLayout() {
         return once("webPageLayout", PageLayout::new);
@@ -47,6 +53,11 @@ public final class WebBeans extends BeanConfiguration {
     @BindToRegistry("webResponse")
     public WebResponse webResponse() {
         return once("webResponse", WebResponse::new);
+    }
+
+    @BindToRegistry("webHeaderFilter")
+    public WebHeaderFilter webHeaderFilter() {
+        return once("webHeaderFilter", WebHeaderFilter::new);
     }
 
     @BindToRegistry("webAssets")
@@ -85,6 +96,22 @@ public final class WebBeans extends BeanConfiguration {
             return new WebSignIn(sessions, limits, allowedDomains, base,
                     base.startsWith("https://") || !keystoreFile.isBlank());
         });
+    }
+
+    @BindToRegistry("checkPages")
+    public CheckPages checkPages() {
+        return once("checkPages", () -> new CheckPages(webPageLayout(), maxBytes));
+    }
+
+    @BindToRegistry("webIntake")
+    public WebIntake webIntake(@BeanInject("submissionIntake") SubmissionIntake intake,
+            @BeanInject("workArea") WorkArea workArea) {
+        return once("webIntake", () -> new WebIntake(intake, workArea));
+    }
+
+    @BindToRegistry("webRetries")
+    public WebRetries webRetries(@BeanInject("retrySchedule") RetrySchedule schedule, CamelContext context) {
+        return once("webRetries", () -> new WebRetries(context, schedule));
     }
 
     /** The time links and sessions expire by: the system's, or a bean 'webClock' where one is bound (tests). */
