@@ -10,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.delivery.AllowedDomains;
 import org.ndoo.gateway.intake.SubmissionIntake;
+import org.ndoo.gateway.operations.SubmissionBoard;
 import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.settings.SettingsCheck;
@@ -42,6 +43,10 @@ public final class WebBeans extends BeanConfiguration {
     @PropertyInject(value = "gateway.web.sign-in-window", defaultValue = "15m")
     private String signInWindow;
 
+    @PropertyInject(value = "gateway.web.history-days", defaultValue = "7")
+    private String historyDays;
+    @PropertyInject("gateway.audit.file")
+    private String auditFile;
     @PropertyInject("gateway.inbox.max-bytes")
     private long maxBytes;
 
@@ -114,10 +119,44 @@ public final class WebBeans extends BeanConfiguration {
         return once("webRetries", () -> new WebRetries(context, schedule));
     }
 
-    /** The time links and sessions expire by: the system's, or a bean 'webClock' where one is bound (tests). */
+    @BindToRegistry("webHistory")
+    public WebHistory webHistory(@BeanInject("submissionBoard") SubmissionBoard board, CamelContext context) {
+        return once("webHistory", () -> new WebHistory(java.nio.file.Path.of(auditFile), board,
+                Duration.ofDays(positive("gateway.web.history-days", historyDays)), clock(context)));
+    }
+
+    @BindToRegistry("checksPages")
+    public ChecksPages checksPages(@BeanInject("submissionBoard") SubmissionBoard board, CamelContext context) {
+        return once("checksPages", () -> new ChecksPages(webPageLayout(), webHistory(board, context),
+                positive("gateway.web.history-days", historyDays)));
+    }
+
+    /**
+     * The time links and sessions expire by: the system's, or that of a bean 'webClock' where one is bound (tests
+     * move it on), looked up when asked.
+     */
     static Clock clock(CamelContext context) {
-        Clock bound = context.getRegistry().lookupByNameAndType("webClock", Clock.class);
-        return bound == null ? Clock.systemUTC() : bound;
+        return new Clock() {
+            private Clock bound() {
+                Clock bound = context.getRegistry().lookupByNameAndType("webClock", Clock.class);
+                return bound == null ? Clock.systemUTC() : bound;
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return bound().getZone();
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return bound().withZone(zone);
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return bound().instant();
+            }
+        };
     }
 
     /** Where staff reach the front door: gateway.web.base-url, or http(s)://host:port of the server. */

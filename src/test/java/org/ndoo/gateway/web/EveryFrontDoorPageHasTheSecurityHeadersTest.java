@@ -40,7 +40,6 @@ class EveryFrontDoorPageHasTheSecurityHeadersTest extends WebTestSupport {
                 postMultipart("/check", cookie, Map.of("csrf", csrf), null, null),
                 echo());
         for (HttpResponse<String> answer : answers) {
-            System.out.println("DEBUG " + answer.uri() + " " + answer.statusCode() + " " + answer.headers().map());
             String what = answer.request().method() + " " + answer.uri().getPath() + " " + answer.statusCode();
             HEADERS.forEach((name, value) -> assertEquals(value, answer.headers().firstValue(name).orElse(null),
                     what + ": " + name));
