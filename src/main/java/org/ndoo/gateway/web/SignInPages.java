@@ -61,4 +61,11 @@ public final class SignInPages {
                 + "<p>There is no such page, or it is not yours. <a href=\"/checks\">Your checks</a></p>", false);
     }
 
+
+    /** A failure of the front door itself (500): nothing was done, or the reference page says what was. */
+    public String problem(WebUser user) {
+        return layout.page("Sorry, there is a problem with the service", user,
+                "<h1>Sorry, there is a problem with the service</h1>\n<p>Try again later. If you had sent a check,"
+                + " <a href=\"/checks\">your checks</a> show whether it was received.</p>", false);
+    }
 }

@@ -74,7 +74,7 @@ public final class WebIntake {
         }
         AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
         if (message != null && message.hasAttachments()) {
-            message.getAttachmentObjects().clear();
+            message.setAttachmentObjects(new java.util.LinkedHashMap<>());
         }
     }
 
