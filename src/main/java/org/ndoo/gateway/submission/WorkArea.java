@@ -44,14 +44,12 @@ public final class WorkArea {
      * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
      * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
      * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
-     * again.
+     * again. The web uploads folder ({@link #UPLOADS_DIR}) is emptied and made private (0700) before the server
+     * takes uploads into it.
      */
     public void removeOrphans() {
         java.util.Set<String> keep = waiting.references();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            // said when a submission needs it (WorkDirectoryUnusable), not here
+        if (!Files.isDirectory(root)) {
             return;
         }
         try (var entries = Files.list(root)) {
