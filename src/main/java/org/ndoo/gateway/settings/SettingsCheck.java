@@ -58,6 +58,7 @@ public final class SettingsCheck {
         } else {
             required("gateway.mail.pickup-dir");
         }
+        org.ndoo.gateway.web.WebSettings.check(setting);
     }
 
     /**
