@@ -20,14 +20,12 @@ import org.ndoo.gateway.submission.WorkArea;
 /**
  * The web front door's beans, by name (README, "Web front door"): the page layout and headers, sign-in links and
  * sessions, the check form's intake and the history of a person's checks. Its gateway.web.* settings are checked
- * here, at start-up: one that cannot work stops the gateway naming the key.
+ * before, at start-up ({@link WebSettings}).
  */
 public final class WebBeans extends BeanConfiguration {
 
     static final Set<String> AUTH_MODES = Set.of("email-link", "proxy-header");
 
-    @PropertyInject(value = "gateway.web.auth", defaultValue = "email-link")
-    private String auth;
     @PropertyInject(value = "gateway.web.base-url", defaultValue = " ")
     private String baseUrl;
     @PropertyInject(value = "camel.server.host", defaultValue = "127.0.0.1")
@@ -88,10 +86,6 @@ public final class WebBeans extends BeanConfiguration {
             // the TLS keys are the server's (gateway.web.tls.*): when a key store is set, the front door is https
             String keystoreFile = context.getPropertiesComponent().resolveProperty("gateway.web.tls.keystore-file")
                     .orElse("");
-            if (!AUTH_MODES.contains(auth.strip())) {
-                throw new StartupRefused("gateway.web.auth must be one of " + AUTH_MODES.stream().sorted().toList()
-                        + ", not '" + auth.strip() + "'");
-            }
             WebSessions sessions = new WebSessions(
                     Duration.ofMinutes(positive("gateway.web.sign-in-link-minutes", linkMinutes)),
                     Duration.ofMinutes(positive("gateway.web.session-minutes", sessionMinutes)), clock);
@@ -164,9 +158,6 @@ public final class WebBeans extends BeanConfiguration {
         String base = baseUrl.strip();
         if (base.isEmpty()) {
             return (tls ? "https" : "http") + "://" + host.strip() + ":" + port.strip();
-        }
-        if (!base.startsWith("http://") && !base.startsWith("https://")) {
-            throw new StartupRefused("gateway.web.base-url must start with https:// or http://, not '" + base + "'");
         }
         return base;
     }
