@@ -28,7 +28,7 @@ public final class CheckPages {
                 .append(csrfField(user)).append('\n')
                 .append("<label for=\"numbers\">Type NHS numbers</label>\n")
                 .append("<p class=\"hint\" id=\"numbers-hint\">One or more 10-digit NHS numbers, separated by new lines,")
-                .append(" commas, semicolons or spaces. Spaces inside a number are fine, like 943 476 5919.</p>\n")
+                .append(" commas, semicolons or spaces. Spaces inside a number are fine, like 999 000 1006.</p>\n")
                 .append("<textarea id=\"numbers\" name=\"numbers\" rows=\"8\" autocomplete=\"off\" spellcheck=\"false\"")
                 .append(" aria-describedby=\"numbers-hint\"></textarea>\n")
                 .append("<label for=\"file\">Or upload a file</label>\n")
@@ -51,7 +51,11 @@ public final class CheckPages {
                 + "<p><a href=\"/check\">Check more NHS numbers</a></p>", false);
     }
 
+    /** A size as people read it: 1 GB, 200 MB (binary units, as operating systems show file sizes). */
     private static String megabytes(long bytes) {
-        return bytes >= 1_000_000 ? (bytes / 1_000_000) + " MB" : bytes + " bytes";
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GB";
+        }
+        return bytes >= 1L << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
     }
 }

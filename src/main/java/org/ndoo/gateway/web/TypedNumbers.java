@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * The numbers typed into the check form, one entry per line for the reader of drops (NumberFileReader). Entries are
  * separated by new lines, commas, semicolons and tabs; inside one of those, by spaces, except that a run of groups of
- * digits that make exactly ten digits together is one number ({@code 943 476 5919}, {@code 9434 765 919}): a group
+ * digits that make exactly ten digits together is one number ({@code 999 000 1006}, {@code 9990 001 006}): a group
  * of digits starts a run, the next groups join it while the digits stay at most ten, and the run is one number when
  * it reaches ten. Anything else is its own entry, and the reader counts it as invalid.
  */
