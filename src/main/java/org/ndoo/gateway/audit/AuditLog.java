@@ -92,6 +92,19 @@ public final class AuditLog {
                 .put("to", mask(newName))));
     }
 
+    /**
+     * Appends the record of a web front-door event ({@code event}: sign-in-link-sent, sign-in-refused,
+     * sign-in-limited, sign-in-link-failed, signed-in, sign-in-link-refused, signed-out) for {@code address} (as
+     * typed when refused: masked like names).
+     */
+    public synchronized void webEvent(String event, String address) {
+        append(AuditJson.line(AuditJson.object()
+                .put("time", Instant.now().toString())
+                .put("event", event)
+                .put("source", "web")
+                .put("address", mask(address == null ? "" : address))));
+    }
+
     static String mask(String value) {
         return Redact.digits(value);
     }

@@ -193,6 +193,20 @@ public final class MailComposer {
                 + Wording.count(submission.getByteSize(), "byte", "bytes") + ")\n\n";
     }
 
+    /**
+     * The web front door's sign-in email to {@code address} (only in the allowed domains): the single-use
+     * {@code link}, valid {@code minutes}.
+     */
+    public MimeMessage signIn(String address, String link, long minutes) {
+        if (address == null || !allowedDomains.allows(address)) {
+            throw new IllegalStateException("Refusing to mail a sign-in link outside the allowed domains");
+        }
+        String body = "To sign in to the National Data Opt-Out check, open this link:\n\n" + link + "\n\n"
+                + "It works once, for " + minutes + " minutes. If you did not ask to sign in, ignore this email:"
+                + " nobody can sign in without the link.\n";
+        return compose(address, "Your sign-in link for the National Data Opt-Out check", body, null);
+    }
+
     /** The message as RFC 5322 bytes, for the pickup folder. */
     public static byte[] toBytes(MimeMessage message) {
         try {

@@ -68,6 +68,18 @@ public final class SubmissionIntake {
                 byteSize);
     }
 
+    /**
+     * A new submission handed in through the web front door (source {@code web}) by the signed-in {@code address},
+     * trusted as a drop folder's name is once checked: its input, {@code byteSize} bytes, is to be written as
+     * {@code inputName} into its own work folder under {@code workRoot} (made by WorkArea.create), and ends with it.
+     * Complete when received: no quiet period.
+     */
+    public Submission openWeb(String address, String fileName, Path workRoot, String inputName, long byteSize) {
+        String reference = newReference();
+        return new Submission(reference, "web", "web:" + reference, workRoot.resolve(reference).resolve(inputName),
+                fileName, address, byteSize);
+    }
+
     /** The folders between the drop folder and the file, '/'-separated; empty for a file in the drop folder itself. */
     private static String folderOf(Path relative) {
         Path parent = relative.getParent();

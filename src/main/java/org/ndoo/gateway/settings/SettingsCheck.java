@@ -64,6 +64,7 @@ public final class SettingsCheck {
         } else {
             required("gateway.mail.pickup-dir");
         }
+        org.ndoo.gateway.web.WebSettings.check(setting);
         webAuth();
         webTls();
         serversApart();

@@ -27,6 +27,12 @@ public final class WorkArea {
     /** The folder of the work directory holding what outlives one submission (the MESH wait database). */
     public static final String STATE_DIR = "state";
 
+    /**
+     * The folder of the work directory where the web front door's uploads stream to disk (camel.server
+     * .fileUploadDirectory) before they move into their submission's folder; emptied at start-up.
+     */
+    public static final String UPLOADS_DIR = "uploads";
+
     private final Path root;
     private WaitingSubmissions waiting = WaitingSubmissions.NONE;
 
@@ -38,7 +44,8 @@ public final class WorkArea {
      * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
      * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
      * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
-     * again.
+     * again. The web uploads folder ({@link #UPLOADS_DIR}) is emptied and made private (0700) before the server
+     * takes uploads into it.
      */
     public void removeOrphans() {
         java.util.Set<String> keep = waiting.references();
@@ -50,12 +57,16 @@ public final class WorkArea {
                 // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
                 String name = entry.getFileName().toString();
                 boolean lock = name.equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
-                if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
+                if (name.equals(UPLOADS_DIR)) {
+                    delete(entry);
+                } else if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
             }
             restrictToOwner(root);
+            Files.createDirectories(root.resolve(UPLOADS_DIR));
+            restrictToOwner(root.resolve(UPLOADS_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the work directory " + root, e);
         }
@@ -97,9 +108,14 @@ public final class WorkArea {
     }
 
     /**
-     * Creates the submission's folder ({@code <work.dir>/<reference>}, mode 0700); returns the submission in it.
+     * Creates the submission's folder ({@code <work.dir>/<reference>}, mode 0700); returns the submission in it
+     * (the same submission if it has its folder already).
      */
     public Submission create(Submission submission) {
+        if (submission.getWorkDir() != null) {
+            // made already (a web submission's input is written into it before the submission starts)
+            return submission;
+        }
         try {
             Files.createDirectories(root);
             restrictToOwner(root);

@@ -1,0 +1,49 @@
+package org.ndoo.gateway.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.ndoo.gateway.retry.RetrySchedule;
+import org.ndoo.gateway.submission.Submission;
+
+/**
+ * A web submission whose attempt failed in a way that may pass (lookup or mail down) has no drop folder to be found
+ * in again: its input waits in its work folder, and it is handed to {@code direct:web-submission} again when the
+ * retry schedule says (gateway.retry.resubmit-*), until it ends in a result or a failure notice (max age).
+ */
+public final class WebRetries {
+
+    private final CamelContext context;
+    private final RetrySchedule schedule;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "web-retries");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile ProducerTemplate template;
+
+    public WebRetries(CamelContext context, RetrySchedule schedule) {
+        this.context = context;
+        this.schedule = schedule;
+    }
+
+    /** Hands {@code submission} to its next attempt, at the time the retry schedule gives it. */
+    public void later(Submission submission) {
+        Instant next = schedule.nextAttempt(submission);
+        long delay = next == null ? 1000 : Math.max(1000, Duration.between(Instant.now(), next).toMillis());
+        timer.schedule(() -> template().asyncSend("direct:web-submission",
+                e -> e.setProperty("submission", submission)), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private ProducerTemplate template() {
+        if (template == null) {
+            template = context.createProducerTemplate();
+        }
+        return template;
+    }
+}
