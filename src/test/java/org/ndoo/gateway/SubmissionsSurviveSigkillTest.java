@@ -83,7 +83,7 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         Drop target = drop(moment, "a@nhs.net", "target", offset, moment.rows);
         Drop bystander = drop(moment, "b@nhs.net", "bystander", offset + moment.rows, 40);
         Map<String, String> settings = processSettings();
-        hold(moment);
+        hold(moment, SyntheticNhsNumbers.valid(offset, 1).get(0));
 
         GatewayProcess gateway = GatewayProcess.start(settings, root.resolve("gateway-" + moment + ".log"));
         String reference;
@@ -135,10 +135,11 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
     }
 
     /** Arranges for the gateway to stop at {@code moment} (the lookup or the mail server holds). */
-    private static void hold(Moment moment) {
+    private static void hold(Moment moment, String targetsFirstNumber) {
         switch (moment) {
             case WHILE_READING -> lookup.holdFromRequest(1);
-            case BETWEEN_CHUNKS -> lookup.holdFromRequest(2, CHUNK - 1);
+            // the target's first chunk answered, its others held (two chunks are asked at a time, in either order)
+            case BETWEEN_CHUNKS -> lookup.holdAllBut(targetsFirstNumber, CHUNK - 1);
             case WHILE_MAILING -> smtp.mode(FaultySmtpServer.Mode.HOLD_BEFORE_ACCEPT);
             case AFTER_MAIL_ACCEPTED -> smtp.mode(FaultySmtpServer.Mode.HOLD_AFTER_ACCEPT);
         }

@@ -65,7 +65,8 @@ public final class LookupServer implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 exchange.getRequestHeaders().getFirst("Authorization")));
         if (requests.get(requests.size() - 1).lines() > holdAboveLines && holdCandidates.incrementAndGet() >= holdFrom
-                || passOnlyWith != null && !text.contains(passOnlyWith)) {
+                || passOnlyWith != null && requests.get(requests.size() - 1).lines() > holdAboveLines
+                        && !text.contains(passOnlyWith)) {
             awaitRelease();
         }
         // the answer is decided when the request arrives, so a stalled request never takes a later test's fault
@@ -150,7 +151,13 @@ public final class LookupServer implements AutoCloseable {
      * answered, whichever order the chunks are asked in.
      */
     public void holdAllBut(String number) {
+        holdAllBut(number, -1);
+    }
+
+    /** As {@link #holdAllBut(String)}, counting only requests of more than {@code lines} numbers (others pass). */
+    public void holdAllBut(String number, int lines) {
         held = new java.util.concurrent.CountDownLatch(1);
+        holdAboveLines = lines;
         passOnlyWith = number;
     }
 

@@ -29,7 +29,7 @@ public abstract class WebTestSupport extends GatewayTestSupport {
 
     /** The front door: the server's root. */
     protected String web() {
-        return statusUrl().substring(0, statusUrl().length() - "/status".length());
+        return webUrl().substring(0, webUrl().length() - 1);
     }
 
     protected HttpResponse<String> get(String path, String cookie) {
