@@ -1,6 +1,5 @@
 package org.ndoo.gateway.delivery;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -205,19 +204,6 @@ public final class MailComposer {
                 + "It works once, for " + minutes + " minutes. If you did not ask to sign in, ignore this email:"
                 + " nobody can sign in without the link.\n";
         return compose(address, "Your sign-in link for the National Data Opt-Out check", body, null);
-    }
-
-    /** The message as RFC 5322 bytes, for the pickup folder. */
-    public static byte[] toBytes(MimeMessage message) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            message.writeTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String requireAddress(String key, String address) {
