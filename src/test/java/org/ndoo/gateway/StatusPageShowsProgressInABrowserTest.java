@@ -78,7 +78,7 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
                     "//table[@id='dependencies']//tr[td[1]='" + dependency + "']/td[2]")).getText(), dependency);
         }
         screenshot("target/status-page-in-flight.png");
-        assertNoNhsNumberIn(browser.getPageSource(), numbers);
+        assertNoNhsNumberIn(Browser.source(browser), numbers);
 
         lookup.release();
         awaitMail();
@@ -96,7 +96,7 @@ class StatusPageShowsProgressInABrowserTest extends GatewayTestSupport {
         assertEquals(Integer.toString(2500 - permitted.size()), outcome.get(10).getText(), "withheld");
         assertFalse(browser.findElements(By.id("in-flight-none")).isEmpty(), "nothing in flight any more");
         screenshot("target/status-page-after.png");
-        assertNoNhsNumberIn(browser.getPageSource(), numbers);
+        assertNoNhsNumberIn(Browser.source(browser), numbers);
     }
 
     private void screenshot(String file) throws Exception {

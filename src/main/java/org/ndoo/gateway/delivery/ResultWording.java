@@ -38,7 +38,7 @@ final class ResultWording {
         if (damaged > 0) {
             text.append(' ').append(invalid == 1 ? "It looks" : Wording.number(damaged) + " of them "
                     + Wording.verb(damaged, "looks", "look"))
-                    .append(" changed by a spreadsheet (like 9.43E+09 or 9434765919.0): format the NHS number column"
+                    .append(" changed by a spreadsheet (like 9.43E+09, or a number ending in .0): format the NHS number column"
                             + " as Text before saving as CSV.");
         }
         return text.toString();

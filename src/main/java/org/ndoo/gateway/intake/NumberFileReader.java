@@ -174,7 +174,7 @@ public final class NumberFileReader {
         if (counts.spreadsheetDamaged() > 0) {
             long damaged = counts.spreadsheetDamaged();
             reason += " " + Wording.number(damaged) + " " + Wording.verb(damaged, "looks", "look")
-                    + " changed by a spreadsheet (like 9.43E+09 or 9434765919.0): format the column as Text before"
+                    + " changed by a spreadsheet (like 9.43E+09, or a number ending in .0): format the column as Text before"
                     + " saving as CSV.";
         }
         return reason;

@@ -5,7 +5,7 @@ public enum InvalidReason {
     /** The NHS-number column is empty in a row that has other cells. */
     EMPTY("no number in the NHS-number column"),
     /** Scientific notation or a decimal tail ({@code 9.43E+09}, {@code 9434765919.0}). */
-    SPREADSHEET("changed by a spreadsheet (like 9.43E+09 or 9434765919.0)"),
+    SPREADSHEET("changed by a spreadsheet (like 9.43E+09, or a number ending in .0)"),
     LETTERS("letters in the number"),
     OTHER_CHARACTERS("characters other than digits, spaces and dashes in the number"),
     NOT_TEN_DIGITS("not 10 digits"),

@@ -28,7 +28,7 @@ public final class CheckPages {
                 .append(csrfField(user)).append('\n')
                 .append("<label for=\"numbers\">Type NHS numbers</label>\n")
                 .append("<p class=\"hint\" id=\"numbers-hint\">One or more 10-digit NHS numbers, separated by new lines,")
-                .append(" commas, semicolons or spaces. Spaces inside a number are fine, like 999 000 1006.</p>\n")
+                .append(" commas, semicolons or spaces. Spaces inside a number are fine, in groups of 3, 3 and 4 digits.</p>\n")
                 .append("<textarea id=\"numbers\" name=\"numbers\" rows=\"8\" autocomplete=\"off\" spellcheck=\"false\"")
                 .append(" aria-describedby=\"numbers-hint\"></textarea>\n")
                 .append("<label for=\"file\">Or upload a file</label>\n")

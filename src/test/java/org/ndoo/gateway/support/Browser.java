@@ -36,4 +36,11 @@ public final class Browser {
         browser.manage().window().setSize(new Dimension(width, height));
         return browser;
     }
+
+    /** The page's source as the browser holds it, kept with its URL and cookies for the privacy scan. */
+    public static String source(ChromeDriver browser) {
+        String source = browser.getPageSource();
+        PrivacyEvidence.page(browser.getCurrentUrl(), "cookies: " + browser.manage().getCookies(), source);
+        return source;
+    }
 }

@@ -43,10 +43,12 @@ public final class GatewayProcess {
 
     private final Process process;
     private final Path log;
+    private final Path auditFile;
 
-    private GatewayProcess(Process process, Path log) {
+    private GatewayProcess(Process process, Path log, Path auditFile) {
         this.process = process;
         this.log = log;
+        this.auditFile = auditFile;
     }
 
     /** Starts the gateway from the test classpath with {@code settings} and waits until it is ready. */
@@ -81,7 +83,8 @@ public final class GatewayProcess {
             Files.deleteIfExists(log);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            return new GatewayProcess(process, log);
+            String audit = settings.get("gateway.audit.file");
+            return new GatewayProcess(process, log, audit == null ? null : Path.of(audit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,6 +113,7 @@ public final class GatewayProcess {
                 throw new AssertionError("The gateway JVM did not exit within " + timeout.toSeconds() + " s; log:\n"
                         + tail(20));
             }
+            keepEvidence();
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,6 +147,13 @@ public final class GatewayProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        keepEvidence();
+    }
+
+    /** The ended JVM's log and audit file, for the privacy scan after the suite ({@link PrivacyEvidence}). */
+    private void keepEvidence() {
+        PrivacyEvidence.copy("process-log", log);
+        PrivacyEvidence.copy("audit", auditFile);
     }
 
     public boolean logContains(String text) {

@@ -71,6 +71,10 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
     /** Files a failing test left behind must not become the next test's submissions. */
     @AfterEach
     void emptyInbox() throws IOException {
+        PrivacyEvidence.copy("audit", auditFile());
+        for (MimeMessage mail : MAIL.getReceivedMessages()) {
+            PrivacyEvidence.mail(mail);
+        }
         if (Files.exists(inbox())) {
             try (Stream<Path> paths = Files.walk(inbox())) {
                 paths.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(inbox())).forEach(p -> p.toFile().delete());

@@ -121,7 +121,10 @@ public abstract class WebTestSupport extends GatewayTestSupport {
 
     protected static HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            PrivacyEvidence.page(request.method() + " " + request.uri(), response.headers().map().toString(),
+                    response.body());
+            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

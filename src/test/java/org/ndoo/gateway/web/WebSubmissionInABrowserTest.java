@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A member of staff, in headless Chromium, signs in with the link from the real sign-in email, types numbers (spaced,
  * a duplicate, an invalid one), sees the reference, then the outcome on /checks; the exact result email arrives and
  * the work area is empty after; then uploads a CSV with a BOM and a header and gets its result too. No NHS number is
- * in any page, cookie, URL, log line or audit record of it. Screenshots of the three pages go to docs/ (README).
+ * in any page, cookie, URL, log line or audit record of it. Screenshots of the three pages go to
+ * target/web-*.png (README's, in docs/, are copies of them).
  */
 class WebSubmissionInABrowserTest extends WebTestSupport {
 
@@ -57,7 +58,7 @@ class WebSubmissionInABrowserTest extends WebTestSupport {
         all.addAll(uploaded);
 
         browser.get(web() + "/");
-        screenshot("docs/web-sign-in.png");
+        screenshot("target/web-sign-in.png");
         browser.findElement(By.id("email")).sendKeys(SUBMITTER);
         browser.findElement(By.cssSelector("form[action='/sign-in'] button")).click();
         Await.until("the neutral page", Duration.ofSeconds(10), () -> page().contains("Check your email"));
@@ -68,7 +69,7 @@ class WebSubmissionInABrowserTest extends WebTestSupport {
         String text = SyntheticNhsNumbers.spaced(typed.get(0)) + "\n" + typed.get(1) + ", " + typed.get(2) + "\n"
                 + typed.get(3) + "; " + typed.get(1) + "\n999 123 456\n" + typed.get(4) + "\n";
         browser.findElement(By.id("numbers")).sendKeys(text);
-        screenshot("docs/web-check.png");
+        screenshot("target/web-check.png");
         browser.findElement(By.cssSelector("form[action='/check'] button")).click();
         Await.until("the reference", Duration.ofSeconds(10), () -> REFERENCE.matcher(page()).find());
         String reference = reference();
@@ -110,7 +111,7 @@ class WebSubmissionInABrowserTest extends WebTestSupport {
             return p.contains(reference) && p.contains(second) && !p.contains("Running");
         });
         assertTrue(page().contains("typed numbers") && page().contains("From the ward.csv"), page());
-        screenshot("docs/web-checks.png");
+        screenshot("target/web-checks.png");
         Await.until("the work area empty again", Duration.ofSeconds(10), () -> isEmpty(workDir()));
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
@@ -130,7 +131,7 @@ class WebSubmissionInABrowserTest extends WebTestSupport {
 
     /** The page's source, kept for the scan for NHS numbers (with its URL). */
     private String page() {
-        String source = browser.getPageSource();
+        String source = Browser.source(browser);
         seen.add(browser.getCurrentUrl());
         seen.add(source);
         return source;
