@@ -35,7 +35,7 @@ final class Lookup implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Files.createDirectories(home);
-        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), HEAP, "-jar",
+        Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), GatewayBenchmark.HEAP, "-jar",
                 repository.resolve("target/ndoo-gateway.jar").toString(), "sandbox-server", "--port",
                 Integer.toString(port), "--optouts", register.toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("sandbox-server.log").toFile()).start();
