@@ -75,10 +75,12 @@ public final class GatewayBenchmark {
         for (String lookup : options.get("lookups").split(",")) {
             for (String mail : options.get("mails").split(",")) {
                 for (long size : sizes) {
+                    long began = System.nanoTime();
                     EndToEndTables.Row row = pairs(lookup, mail, size, extracts.get(size), register, runs);
                     rows.add(row);
                     System.out.println(row.label() + ": processing " + row.processingMs() + " ms, baseline "
-                            + row.baselineMs() + " ms, median pair ratio " + row.pairs().median());
+                            + row.baselineMs() + " ms, median pair ratio " + row.pairs().median() + " ("
+                            + (System.nanoTime() - began) / 1_000_000_000 + " s with start-up and warm-up)");
                 }
             }
         }
