@@ -18,7 +18,7 @@ import java.util.Map;
  * drop to delivered email, against a minimal baseline program doing the same essential work on the same files.
  * Prints Markdown and writes it to {@code target/bench/results.md}.
  * <p>
- * Options: {@code --sizes 100000,1000000,10000000} (rows), {@code --runs 30} (interleaved pairs per configuration and
+ * Options: {@code --sizes 100000,1000000,10000000} (rows), {@code --runs 50} (interleaved pairs per configuration and
  * size: a baseline run, then a gateway drop; see {@link Pairs}), {@code --warm-ups 2} (gateway drops before the
  * pairs; the baseline has one warm-up run), {@code --batch 20} (files of the smallest size dropped together),
  * {@code --latency-runs 10} (also the submissions of the web front door's run), {@code --lookups sandbox,http},
@@ -42,7 +42,7 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("sizes", "100000,1000000,10000000", "runs", "30",
+        Map<String, String> options = new HashMap<>(Map.of("sizes", "100000,1000000,10000000", "runs", "50",
                 "warm-ups", "2", "batch", "20", "latency-runs", "10", "lookups", "sandbox,http", "mails", "pickup,smtp",
                 "jfr", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
