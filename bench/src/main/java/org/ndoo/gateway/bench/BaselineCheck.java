@@ -3,6 +3,7 @@ package org.ndoo.gateway.bench;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,10 @@ import java.util.zip.ZipOutputStream;
  * file ({@code nhs_number} header, permitted numbers in first-seen order, zipped above 5,000,000 bytes with the
  * fastest compression, exactly as the gateway attaches it).
  * <p>
- * {@code BaselineCheck <extract> <register> <response-dir> <warm-up-extract> <runs>}: loads the register, runs once
- * on the warm-up extract, then {@code runs} times on the extract; prints one {@code run <ms>} line each, then
- * {@code result ...} and {@code rss-peak-kb ...}.
+ * {@code BaselineCheck <extract> <register> <response-dir> <warm-up-extract>}: loads the register, runs once on the
+ * warm-up extract and prints {@code ready}; then runs once on the extract for each {@code run} line on its standard
+ * input, printing {@code run <ms>}, so that the benchmark can time it between the gateway's drops
+ * ({@link BaselineProcess}). At the end of the input it prints {@code result ...} and {@code rss-peak-kb ...}.
  */
 public final class BaselineCheck {
 
@@ -34,10 +36,10 @@ public final class BaselineCheck {
         LongSet optedOut = readRegister(Paths.get(args[1]));
         Path responseDir = Paths.get(args[2]);
         Path warmUp = Paths.get(args[3]);
-        int runs = Integer.parseInt(args[4]);
-        check(warmUp, optedOut, responseDir.resolve("warm-up-permitted.csv"));
-        Result result = null;
-        for (int i = 0; i < runs; i++) {
+        Result result = check(warmUp, optedOut, responseDir.resolve("warm-up-permitted.csv"));
+        System.out.println("ready");
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
+        while ("run".equals(commands.readLine())) {
             long start = System.nanoTime();
             result = check(extract, optedOut, responseDir.resolve("baseline-permitted.csv"));
             System.out.println("run " + (System.nanoTime() - start) / 1_000_000);

@@ -1,9 +1,6 @@
 package org.ndoo.gateway.bench;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -21,10 +18,12 @@ import java.util.Map;
  * drop to delivered email, against a minimal baseline program doing the same essential work on the same files.
  * Prints Markdown and writes it to {@code target/bench/results.md}.
  * <p>
- * Options: {@code --sizes 100000,1000000,10000000} (rows), {@code --runs 3} (measured drops per size, after one
- * warm-up drop of the same file; the baseline likewise), {@code --batch 20} (files of the smallest size dropped together), {@code --latency-runs 10},
- * (also the submissions of the web front door's run), {@code --lookups sandbox,http}, {@code --mails pickup,smtp}, {@code --jfr true} (a flight recording of each
- * gateway run, in {@code target/bench/runs/<run>/gateway.jfr}).
+ * Options: {@code --sizes 100000,1000000,10000000} (rows), {@code --runs 50} (interleaved pairs per configuration and
+ * size: a baseline run, then a gateway drop; see {@link Pairs}), {@code --warm-ups 2} (gateway drops before the
+ * pairs; the baseline has one warm-up run), {@code --batch 20} (files of the smallest size dropped together),
+ * {@code --latency-runs 10} (also the submissions of the web front door's run), {@code --lookups sandbox,http},
+ * {@code --mails pickup,smtp}, {@code --jfr true} (a flight recording of each gateway run, in
+ * {@code target/bench/runs/<run>/gateway.jfr}).
  */
 public final class GatewayBenchmark {
 
@@ -43,9 +42,9 @@ public final class GatewayBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("sizes", "100000,1000000,10000000", "runs", "3",
-                "batch", "20", "latency-runs", "10",
-                "lookups", "sandbox,http", "mails", "pickup,smtp", "jfr", "false"));
+        Map<String, String> options = new HashMap<>(Map.of("sizes", "100000,1000000,10000000", "runs", "50",
+                "warm-ups", "2", "batch", "20", "latency-runs", "10", "lookups", "sandbox,http", "mails", "pickup,smtp",
+                "jfr", "false"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -54,12 +53,6 @@ public final class GatewayBenchmark {
 
     /** One timed drop: polling delay (drop to pick-up) and processing (pick-up to email). */
     record Drop(long pollingMs, long processingMs, long totalMs, String responseSha256, GatewayProcess.AuditRecord audit) {
-    }
-
-    record Baseline(long medianMs, long peakHeapMb, long liveHeapMb, long rssKb, String result) {
-        String sha256() {
-            return result.replaceAll(".*sha256=", "");
-        }
     }
 
     private void run() throws Exception {
@@ -78,59 +71,75 @@ public final class GatewayBenchmark {
         }
         machine(optedOut);
 
-        Map<Long, Baseline> baselines = new LinkedHashMap<>();
-        Table baselineTable = new Table("rows", "bytes", "result", "time (median)", "rows/s", "peak heap MB",
-                "live heap MB", "peak RSS MB");
-        for (long size : sizes) {
-            // each size is warmed up on its own file, so that both programs run compiled code when measured
-            Baseline b = baseline(extracts.get(size), register, extracts.get(size), runs);
-            baselines.put(size, b);
-            baselineTable.row(Table.n(size), Table.n(Files.size(extracts.get(size))), b.result().replaceAll(" sha256=.*", ""),
-                    b.medianMs() + " ms", Table.rate(size, b.medianMs()), b.peakHeapMb(), b.liveHeapMb(), Table.mb(b.rssKb()));
-        }
-        section("Baseline: the essential work, single-threaded, " + HEAP, baselineTable);
-
-        Table gatewayTable = new Table("lookup", "mail", "rows", "polling delay", "processing (median)", "rows/s",
-                "gateway / baseline", "peak heap MB", "live heap MB", "peak RSS MB", "same response file");
-        Map<Long, Long> singleFileMs = new HashMap<>();
+        List<EndToEndTables.Row> rows = new ArrayList<>();
         for (String lookup : options.get("lookups").split(",")) {
             for (String mail : options.get("mails").split(",")) {
                 for (long size : sizes) {
-                    Baseline b = baselines.get(size);
-                    String label = lookup + "-" + mail + "-" + size;
-                    List<Drop> drops = new ArrayList<>();
-                    long rss;
-                    Measurements.Heap heap;
-                    try (Lookup service = Lookup.start(lookup, repository, register, out.resolve("runs/" + label));
-                         Mailbox mailbox = mailbox(mail, out.resolve("runs/" + label + "/outbox"));
-                         GatewayProcess gateway = gateway(label, service, mailbox, Map.of())) {
-                        dropAndWait(gateway, mailbox, extracts.get(size), "warm-up.csv");
-                        for (int i = 1; i <= runs; i++) {
-                            drops.add(dropAndWait(gateway, mailbox, extracts.get(size), "extract-" + i + ".csv"));
-                        }
-                        rss = gateway.peakRssKb();
-                        heap = gateway.stop();
-                    }
-                    long processing = Measurements.median(drops.stream().map(Drop::processingMs).toList());
-                    long polling = Measurements.median(drops.stream().map(Drop::pollingMs).toList());
-                    if (lookup.equals("sandbox") && mail.equals("pickup")) {
-                        singleFileMs.put(size, processing);
-                    }
-                    boolean same = drops.stream().allMatch(d -> d.responseSha256().equals(b.sha256()));
-                    gatewayTable.row(lookup, mail, Table.n(size), polling + " ms", processing + " ms",
-                            Table.rate(size, processing), String.format("%.2f", processing / (double) b.medianMs()),
-                            heap.peakMb(), heap.liveMb(), Table.mb(rss), same ? "yes" : "NO");
-                    System.out.println(label + ": " + processing + " ms");
+                    long began = System.nanoTime();
+                    EndToEndTables.Row row = pairs(lookup, mail, size, extracts.get(size), register, runs);
+                    rows.add(row);
+                    System.out.println(row.label() + ": processing " + row.processingMs() + " ms, baseline "
+                            + row.baselineMs() + " ms, median pair ratio " + row.pairs().median() + " ("
+                            + (System.nanoTime() - began) / 1_000_000_000 + " s with start-up and warm-up)");
                 }
             }
         }
+        section("Baseline: the essential work, single-threaded, " + HEAP + " (median of every run of the size)",
+                EndToEndTables.baseline(extracts, rows));
         section("Gateway end to end, " + HEAP + ": processing is pick-up to delivered email (median of " + runs
-                + "), polling delay is drop to pick-up", gatewayTable);
+                + "), polling delay is drop to pick-up; " + runs + " pairs (baseline run, then gateway drop)",
+                EndToEndTables.gateway(rows));
         latency();
         webLatency();
-        batch(extracts.get(sizes[0]), sizes[0], singleFileMs.get(sizes[0]), register);
+        // the batch runs with the sandbox and pickup mail: compared with that row where there is one
+        List<EndToEndTables.Row> smallest = rows.stream().filter(r -> r.size() == sizes[0]).toList();
+        EndToEndTables.Row single = smallest.stream().filter(r -> r.lookup().equals("sandbox") && r.mail().equals("pickup"))
+                .findFirst().orElse(smallest.get(0));
+        batch(extracts.get(sizes[0]), sizes[0], single.processingMs(), register);
+        section("Pair by pair: steal and other load (CPU time of processes the benchmark did not start) in % of each"
+                + " run's CPU time; disturbed above " + MachineLoad.STEAL_LIMIT + "% steal or "
+                + MachineLoad.OTHER_LIMIT + "% other load over the pair", EndToEndTables.pairByPair(rows));
         Files.writeString(out.resolve("results.md"), report);
         System.out.println("\nWritten to " + out.resolve("results.md"));
+    }
+
+    /**
+     * One configuration and size: the gateway and the baseline both started and warmed up, then {@code runs} pairs,
+     * each a baseline run followed by a gateway drop, with what the machine did during each.
+     */
+    private EndToEndTables.Row pairs(String lookup, String mail, long size, Path extract, Path register, int runs)
+            throws Exception {
+        String label = lookup + "-" + mail + "-" + size;
+        List<Drop> drops = new ArrayList<>();
+        Pairs pairs = new Pairs();
+        try (Lookup service = Lookup.start(lookup, repository, register, out.resolve("runs/" + label));
+             Mailbox mailbox = mailbox(mail, out.resolve("runs/" + label + "/outbox"));
+             GatewayProcess gateway = gateway(label, service, mailbox, Map.of());
+             BaselineProcess baseline = new BaselineProcess(extract, register, out.resolve("runs/baseline-" + label),
+                     HEAP)) {
+            for (int i = 1; i <= Integer.parseInt(options.get("warm-ups")); i++) {
+                dropAndWait(gateway, mailbox, extract, "warm-up-" + i + ".csv");
+            }
+            List<Long> ours = new ArrayList<>(List.of(gateway.pid(), baseline.pid()));
+            service.pid().ifPresent(ours::add);
+            MachineLoad machine = new MachineLoad(ours);
+            for (int i = 1; i <= runs; i++) {
+                MachineLoad.Reading start = machine.read();
+                long baselineMs = baseline.run();
+                MachineLoad.Load baselineLoad = machine.since(start);
+                start = machine.read();
+                Drop drop = dropAndWait(gateway, mailbox, extract, "extract-" + i + ".csv");
+                Pairs.Pair pair = new Pairs.Pair(baselineMs, drop.processingMs(), baselineLoad, machine.since(start));
+                pairs.add(pair);
+                drops.add(drop);
+                System.out.printf("  %s pair %d: baseline %d ms, gateway %d ms, ratio %.2f, steal / other load %s, %s%n",
+                        label, i, baselineMs, drop.processingMs(), pair.ratio(), EndToEndTables.load(pair.baselineLoad()),
+                        EndToEndTables.load(pair.gatewayLoad()));
+            }
+            long rss = gateway.peakRssKb();
+            Measurements.Heap heap = gateway.stop();
+            return new EndToEndTables.Row(lookup, mail, size, drops, pairs, rss, heap, baseline.finish());
+        }
     }
 
     private void machine(int optedOut) throws IOException {
@@ -150,25 +159,6 @@ public final class GatewayBenchmark {
         String text = "## " + title + "\n\n" + body + "\n";
         report.append(text);
         System.out.print(text);
-    }
-
-    private Baseline baseline(Path extract, Path register, Path warmUp, int runs) throws Exception {
-        Path dir = Files.createDirectories(out.resolve("runs/baseline-" + extract.getFileName()));
-        Path gcLog = dir.resolve("gc.log");
-        Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), HEAP,
-                Measurements.gcLogOption(gcLog), "-cp", System.getProperty("java.class.path"),
-                BaselineCheck.class.getName(), extract.toString(), register.toString(), dir.toString(),
-                warmUp.toString(), Integer.toString(runs)).redirectErrorStream(true).start();
-        List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("baseline failed: " + lines);
-        }
-        List<Long> times = lines.stream().filter(l -> l.startsWith("run ")).map(l -> Long.parseLong(l.substring(4))).toList();
-        String result = lines.stream().filter(l -> l.startsWith("result ")).findFirst().orElseThrow().substring(7);
-        long rss = lines.stream().filter(l -> l.startsWith("rss-peak-kb ")).mapToLong(l -> Long.parseLong(l.substring(12)))
-                .findFirst().orElse(-1);
-        Measurements.Heap heap = Measurements.heap(gcLog);
-        return new Baseline(Measurements.median(times), heap.peakMb(), heap.liveMb(), rss, result);
     }
 
     private static Mailbox mailbox(String mail, Path pickupFolder) throws IOException {
@@ -272,65 +262,5 @@ public final class GatewayBenchmark {
                         .row(files, (lastMail - firstDrop) + " ms", processing + " ms", Table.rate(rows, processing),
                                 Table.rate(size, singleFileMs), String.format("%.0f%%", share * 100),
                                 ">= 80%: " + (share >= 0.8 ? "met" : "MISSED")));
-    }
-
-    /** The opt-out lookup a gateway run uses: the in-process sandbox, or the sandbox served over HTTP on loopback. */
-    static final class Lookup implements AutoCloseable {
-
-        private final Map<String, String> settings;
-        private final Process server;
-
-        private Lookup(Map<String, String> settings, Process server) {
-            this.settings = settings;
-            this.server = server;
-        }
-
-        static Lookup defaults() {
-            return new Lookup(Map.of(), null);
-        }
-
-        static Lookup start(String type, Path repository, Path register, Path home) throws Exception {
-            if (type.equals("sandbox")) {
-                return new Lookup(Map.of("gateway.lookup.type", "sandbox",
-                        "gateway.lookup.sandbox.optouts", register.toString()), null);
-            }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            Files.createDirectories(home);
-            Process server = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), HEAP, "-jar",
-                    repository.resolve("target/ndoo-gateway.jar").toString(), "sandbox-server", "--port",
-                    Integer.toString(port), "--optouts", register.toString())
-                    .redirectErrorStream(true).redirectOutput(home.resolve("sandbox-server.log").toFile()).start();
-            awaitListening(port, server);
-            return new Lookup(Map.of("gateway.lookup.type", "http",
-                    "gateway.lookup.http.url", "http://127.0.0.1:" + port + "/opt-out-lookup"), server);
-        }
-
-        private static void awaitListening(int port, Process server) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && server.isAlive()) {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                    return;
-                } catch (IOException notYet) {
-                    Thread.sleep(20);
-                }
-            }
-            throw new IllegalStateException("the sandbox server did not start on port " + port);
-        }
-
-        Map<String, String> gatewaySettings() {
-            return settings;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (server != null) {
-                server.destroy();
-                server.waitFor();
-            }
-        }
     }
 }

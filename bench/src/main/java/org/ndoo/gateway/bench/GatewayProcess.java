@@ -182,6 +182,10 @@ final class GatewayProcess implements AutoCloseable {
         return Measurements.heap(gcLog);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     Path home() {
         return home;
     }

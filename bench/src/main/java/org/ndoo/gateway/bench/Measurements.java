@@ -107,8 +107,9 @@ final class Measurements {
         }
     }
 
+    /** The middle value; of an even number of values, the mean of the two in the middle. */
     static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        return (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
     }
 }
