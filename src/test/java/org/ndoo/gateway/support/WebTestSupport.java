@@ -130,6 +130,25 @@ public abstract class WebTestSupport extends GatewayTestSupport {
         }
     }
 
+    /**
+     * The settings of a gateway run as its own JVM (GatewayProcess) on this test's work directory, mail, lookup and
+     * audit file; fresh web and management ports, which {@link #web()} then reaches.
+     */
+    protected Map<String, String> processSettings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        return settings;
+    }
+
+    /** The reference {@code NDOO-...} on the page that answered a check. */
+    protected static String referenceOn(String page) {
+        Matcher m = Pattern.compile("class=\"reference\">(NDOO-[A-Za-z0-9-]+)<").matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no reference on the page");
+        }
+        return m.group(1);
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
