@@ -149,6 +149,32 @@ public abstract class WebTestSupport extends GatewayTestSupport {
         return m.group(1);
     }
 
+    /**
+     * A web submission's work folder as an earlier run left it: the marker's text ({@code marker}) and, unless
+     * {@code numbers} is null, its typed numbers as the input {@code typed-numbers.txt}.
+     */
+    protected static java.nio.file.Path leftWebFolder(String reference, String marker, java.util.List<String> numbers)
+            throws IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(workDir().resolve(reference));
+        java.nio.file.Files.writeString(dir.resolve(org.ndoo.gateway.submission.WorkArea.WEB_MARKER), marker,
+                StandardCharsets.ISO_8859_1);
+        if (numbers != null) {
+            java.nio.file.Files.writeString(dir.resolve(org.ndoo.gateway.web.WebIntake.TYPED_NAME), lines(numbers));
+        }
+        return dir;
+    }
+
+    /** The one of {@code mails} whose subject names {@code reference}. */
+    protected static MimeMessage mailAbout(MimeMessage[] mails, String reference) {
+        return Arrays.stream(mails).filter(m -> {
+            try {
+                return m.getSubject().contains(reference);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no email about " + reference));
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
