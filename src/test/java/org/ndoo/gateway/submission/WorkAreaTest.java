@@ -105,6 +105,6 @@ class WorkAreaTest {
 
         assertTrue(Files.exists(web.resolve(WorkArea.WEB_MARKER)), "a web submission's folder is kept");
         assertFalse(Files.exists(orphan), "a drop's partial work is removed: its input is read again");
-        assertEquals(java.util.List.of(web, markerIsAFolder.getParent()), area.webFoldersKept());
+        assertEquals(java.util.List.of(markerIsAFolder.getParent(), web), area.webFoldersKept(), "in name order");
     }
 }

@@ -1,19 +1,14 @@
 package org.ndoo.gateway.web;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import org.ndoo.gateway.startup.WorkDirectoryLock;
 import org.ndoo.gateway.submission.WorkArea;
 import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.GatewayProcess;
-import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 import org.ndoo.gateway.support.WebTestSupport;
 
@@ -38,10 +33,7 @@ class WebCheckInFlightSurvivesARestartTest extends WebTestSupport {
         GatewayProcess first = GatewayProcess.start(settings, root.resolve("web-in-flight.log"));
         String reference;
         try {
-            String cookie = signIn(SUBMITTER);
-            String page = postMultipart("/check", cookie, Map.of("csrf", csrf(get("/check", cookie).body()),
-                    "numbers", String.join("\n", numbers)), null, null).body();
-            reference = referenceOn(page);
+            reference = checkTyped(signIn(SUBMITTER), numbers);
             Await.until("the lookup holding the check", Duration.ofSeconds(30), () -> lookup.held() > 0);
         } finally {
             first.kill();
@@ -52,29 +44,12 @@ class WebCheckInFlightSurvivesARestartTest extends WebTestSupport {
 
         GatewayProcess second = GatewayProcess.start(settings, root.resolve("web-in-flight-restart.log"));
         try {
-            MimeMessage result = awaitMails(2)[1];
-            assertEquals(SUBMITTER, Mails.to(result));
-            assertTrue(result.getSubject().startsWith("NDOO check result") && result.getSubject().contains(reference),
-                    result.getSubject());
-            assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(result).numbers());
+            assertDeliveredUnderItsReference(reference, numbers);
             assertEquals(1, second.logLines(reference + ": taken up again after a restart").size(), second.log());
-
-            String cookie = signIn(SUBMITTER);
-            Await.until("the check on /checks, sent", Duration.ofSeconds(10), () -> {
-                String checks = get("/checks", cookie).body();
-                return checks.contains(reference) && checks.contains("Sent to you");
-            });
-            Await.until("the work area empty", Duration.ofSeconds(10), () -> filesUnder(workDir())
-                    == (Files.exists(workDir().resolve(WorkDirectoryLock.FILE_NAME)) ? 1 : 0));
         } finally {
             second.stop();
         }
-        assertEquals(3, MAIL.getReceivedMessages().length, "two sign-in emails and the result, once");
-        String audit = Files.readString(auditFile(), StandardCharsets.UTF_8);
-        assertTrue(audit.contains("\"event\":\"resumed-after-restart\",\"reference\":\"" + reference + "\""), audit);
-        for (Path log : List.of(root.resolve("web-in-flight.log"), root.resolve("web-in-flight-restart.log"))) {
-            assertFalse(holdsAny(Files.readString(log, StandardCharsets.UTF_8), numbers), "no NHS number in " + log);
-        }
-        assertFalse(holdsAny(audit, numbers), "no NHS number in the audit");
+        assertResumedWithoutNhsNumbers(reference, numbers, root.resolve("web-in-flight.log"),
+                root.resolve("web-in-flight-restart.log"));
     }
 }
