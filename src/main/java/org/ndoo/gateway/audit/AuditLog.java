@@ -105,6 +105,21 @@ public final class AuditLog {
                 .put("address", mask(address == null ? "" : address))));
     }
 
+    /**
+     * Appends the record of a web submission taken up again after a restart (event resumed-after-restart): its
+     * reference, submitter, file name (masked like names) and the attempts it had before the restart.
+     */
+    public synchronized void resumed(Submission submission, int attempts) {
+        append(AuditJson.line(AuditJson.object()
+                .put("time", Instant.now().toString())
+                .put("event", "resumed-after-restart")
+                .put("reference", submission.getReference())
+                .put("source", submission.getSource())
+                .put("address", mask(submission.getSubmitterFolder()))
+                .put("file", mask(submission.getFileName()))
+                .put("attempts", attempts)));
+    }
+
     static String mask(String value) {
         return Redact.digits(value);
     }

@@ -76,8 +76,8 @@ public final class SubmissionIntake {
      */
     public Submission openWeb(String address, String fileName, Path workRoot, String inputName, long byteSize) {
         String reference = newReference();
-        return new Submission(reference, "web", "web:" + reference, workRoot.resolve(reference).resolve(inputName),
-                fileName, address, byteSize);
+        return new Submission(reference, "web", Submission.webOrigin(reference),
+                workRoot.resolve(reference).resolve(inputName), fileName, address, byteSize);
     }
 
     /** The folders between the drop folder and the file, '/'-separated; empty for a file in the drop folder itself. */

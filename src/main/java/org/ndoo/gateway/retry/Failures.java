@@ -56,6 +56,21 @@ public final class Failures {
         if (!schedule.hasExpired(submission)) {
             return kind.settled(Failure.POSTPONED, kind.reason(), Failure.Told.NOBODY, schedule.nextAttempt(submission));
         }
+        return gaveUp(kind);
+    }
+
+    /**
+     * The end of a submission taken up again after a restart that has waited longer than the maximum age since its
+     * first attempt: given up like a retry at its maximum age, for {@code reason} (what it last waited for, in the
+     * gateway's words; empty when it had not been postponed before the gateway stopped).
+     */
+    public Failure gaveUpAfterRestart(String reason) {
+        String why = reason == null || reason.isBlank() ? "The gateway was stopped before it could finish the check"
+                : reason;
+        return gaveUp(retryLater(why, "given up after a restart: older than gateway.retry.max-age"));
+    }
+
+    private Failure gaveUp(Failure kind) {
         return kind.settled("gave-up", kind.reason() + " for longer than the gateway waits (" + schedule.getMaxAge()
                 + "), so the file was not checked. The gateway operator has been told. Drop the file again later.",
                 BOTH, null);

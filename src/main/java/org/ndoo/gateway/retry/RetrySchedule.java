@@ -16,7 +16,8 @@ import org.ndoo.gateway.submission.Submission;
  * unavailable) is tried again, as the gateway's one {@link BackOff} says (after
  * {@code gateway.retry.resubmit-first-delay}, doubling up to {@code gateway.retry.resubmit-max-delay}), until
  * {@code gateway.retry.max-age} after its first attempt, when the submitter gets a failure notice instead.
- * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh.
+ * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh; a web submission's
+ * attempts are kept in its work folder too and restored ({@link #resume}), so its age still counts from its first.
  */
 public final class RetrySchedule {
 
@@ -58,6 +59,20 @@ public final class RetrySchedule {
         Instant now = clock.instant();
         attempts.merge(keyOf(submission), new Attempts(now, now, 1),
                 (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
+    }
+
+    /**
+     * A submission taken up again after a restart (a web submission, whose input waited in its work folder): its
+     * {@code count} attempts so far, the first at {@code first}, so that the maximum age still counts from then.
+     */
+    public void resume(Submission submission, Instant first, int count) {
+        attempts.put(keyOf(submission), new Attempts(first, first, Math.max(0, count)));
+    }
+
+    /** When the submission was first tried; {@code null} if it is not known here. */
+    public Instant firstAttempt(Submission submission) {
+        Attempts a = attempts.get(keyOf(submission));
+        return a == null ? null : a.first();
     }
 
     /** Whether the input at {@code input} (its origin) may be picked up now: never tried, or its back-off has passed. */
@@ -105,7 +120,7 @@ public final class RetrySchedule {
 
     /**
      * The retry key: where the input is at its source ({@link Submission#getOrigin()}, made by
-     * {@link Submission#localOrigin} or {@link Submission#remoteOrigin}), the same for every attempt at one input.
+     * {@link Submission#localOrigin}, {@link Submission#remoteOrigin} or {@link Submission#webOrigin}), the same for every attempt at one input.
      */
     static String keyOf(Submission submission) {
         return submission.getOrigin();

@@ -101,6 +101,11 @@ public final class Submission {
         return input.toAbsolutePath().toString();
     }
 
+    /** The retry key of a web submission, whose input is in its own work folder: {@code web:<reference>}. */
+    public static String webOrigin(String reference) {
+        return "web:" + reference;
+    }
+
     /** The retry key of a file on an SFTP server: {@code sftp://host/path}. */
     public static String remoteOrigin(String host, String remotePath) {
         return "sftp://" + host + (remotePath.startsWith("/") ? "" : "/") + remotePath;

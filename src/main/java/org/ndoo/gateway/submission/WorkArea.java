@@ -33,8 +33,15 @@ public final class WorkArea {
      */
     public static final String UPLOADS_DIR = "uploads";
 
+    /**
+     * The marker of a web submission's folder: what is needed to take it up again after a restart (its input waits
+     * in the folder, as nowhere else). A folder with one is not an orphan at start-up (web.WebMarker).
+     */
+    public static final String WEB_MARKER = "web-submission.properties";
+
     private final Path root;
     private WaitingSubmissions waiting = WaitingSubmissions.NONE;
+    private volatile java.util.List<Path> webFolders = java.util.List.of();
 
     public WorkArea(String root) {
         this.root = Paths.get(root).toAbsolutePath().normalize();
@@ -44,7 +51,8 @@ public final class WorkArea {
      * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
      * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
      * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
-     * again. The web uploads folder ({@link #UPLOADS_DIR}) is emptied and made private (0700) before the server
+     * again. The folders of web submissions (with a {@link #WEB_MARKER}) are kept too, to be taken up again
+     * ({@link #webFoldersKept}). The web uploads folder ({@link #UPLOADS_DIR}) is emptied and made private (0700) before the server
      * takes uploads into it.
      */
     public void removeOrphans() {
@@ -52,17 +60,25 @@ public final class WorkArea {
         if (!Files.isDirectory(root)) {
             return;
         }
+        java.util.List<Path> web = new java.util.ArrayList<>();
         try (var entries = Files.list(root)) {
-            for (Path entry : entries.toList()) {
+            for (Path entry : entries.sorted().toList()) {
                 // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
                 String name = entry.getFileName().toString();
                 boolean lock = name.equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
                 if (name.equals(UPLOADS_DIR)) {
                     delete(entry);
+                } else if (!keep.contains(name) && isWebFolder(entry)) {
+                    web.add(entry);
                 } else if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
+            }
+            webFolders = java.util.List.copyOf(web);
+            if (!web.isEmpty()) {
+                LOG.info("Keeping {} web submission folder(s) left by an earlier run, to take them up again",
+                        web.size());
             }
             restrictToOwner(root);
             Files.createDirectories(root.resolve(UPLOADS_DIR));
@@ -70,6 +86,21 @@ public final class WorkArea {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the work directory " + root, e);
         }
+    }
+
+    /** The web submissions' folders (with a {@link #WEB_MARKER}) that {@link #removeOrphans} kept at start-up. */
+    public java.util.List<Path> webFoldersKept() {
+        return webFolders;
+    }
+
+    /** The marker of the web submission whose work folder is {@code dir}. */
+    public static Path webMarker(Path dir) {
+        return dir.resolve(WEB_MARKER);
+    }
+
+    private static boolean isWebFolder(Path entry) {
+        return Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                && Files.exists(webMarker(entry), java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
 
     /** Who tells which submissions still wait (their work folders survive a restart). */

@@ -108,6 +108,14 @@ public final class WebBeans extends BeanConfiguration {
         return once("webRetries", () -> new WebRetries(context, schedule));
     }
 
+    /** The web submissions an earlier run left in their work folders, taken up by resume-web-submissions. */
+    @BindToRegistry("webResumption")
+    public WebResumption webResumption(@BeanInject("workArea") WorkArea workArea,
+            @BeanInject("submissionIntake") SubmissionIntake intake, @BeanInject("retrySchedule") RetrySchedule schedule,
+            @BeanInject("failures") org.ndoo.gateway.retry.Failures failures) {
+        return once("webResumption", () -> new WebResumption(workArea, intake, schedule, failures, Clock.systemUTC()));
+    }
+
     @BindToRegistry("webHistory")
     public WebHistory webHistory(@BeanInject("submissionBoard") SubmissionBoard board, CamelContext context) {
         return once("webHistory", () -> new WebHistory(java.nio.file.Path.of(auditFile), board,

@@ -111,6 +111,10 @@ public final class WebHistory {
                     continue;
                 }
                 JsonNode r = JSON.readTree(line);
+                if (r.has("event")) {
+                    // a front-door event (a submission resumed after a restart), not the end of a check
+                    continue;
+                }
                 Instant at = Instant.parse(r.path("receivedAt").asText(r.path("time").asText()));
                 if (who.equalsIgnoreCase(r.path("submitter").asText()) && !at.isBefore(since)) {
                     list.add(new Check(r.path("reference").asText(), sent(r.path("file").asText()), at, true,

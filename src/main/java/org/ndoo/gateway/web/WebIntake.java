@@ -23,7 +23,8 @@ import org.ndoo.gateway.submission.WorkArea;
  * The check form's intake: typed numbers or one uploaded file (one of them per submission) become a web
  * {@link Submission} of the signed-in person, its input in its own private work folder. An upload has streamed to
  * disk in the work directory's uploads folder (Vert.x); it is moved, never copied into memory, and deleted if it is
- * not used. Typed numbers are written one per line ({@link TypedNumbers}) and read like any drop.
+ * not used. Typed numbers are written one per line ({@link TypedNumbers}) and read like any drop. The folder is
+ * marked ({@link WebMarker}) before the page answers, so that a restart takes the submission up again.
  */
 public final class WebIntake {
 
@@ -87,7 +88,7 @@ public final class WebIntake {
                 "upload." + probe.getExtension(), upload.size()));
         try {
             Files.move(upload.file(), submission.getInput(), StandardCopyOption.ATOMIC_MOVE);
-            return submission;
+            return marked(submission);
         } catch (IOException e) {
             workArea.cleanUp(submission);
             throw new UncheckedIOException("Cannot move the upload into its work folder", e);
@@ -101,11 +102,20 @@ public final class WebIntake {
                 TYPED_NAME, lines.length));
         try {
             Files.write(WorkArea.privateFile(submission.getInput()), lines, StandardOpenOption.TRUNCATE_EXISTING);
-            return submission;
+            return marked(submission);
         } catch (IOException e) {
             workArea.cleanUp(submission);
             throw new UncheckedIOException("Cannot write the typed numbers into their work folder", e);
         }
+    }
+
+    /**
+     * Marks the submission's folder as a web submission's ({@link WebMarker}), before the page answers: its input
+     * waits there, and is taken up again if the gateway stops before the submission ends.
+     */
+    private static Submission marked(Submission submission) throws IOException {
+        WebMarker.of(submission).write(submission.getWorkDir());
+        return submission;
     }
 
     private record Upload(Path file, String name, long size) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.ndoo.gateway.retry.Failure;
 import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.submission.Submission;
 
@@ -17,6 +18,8 @@ import org.ndoo.gateway.submission.Submission;
  * retry schedule says (gateway.retry.resubmit-*), until it ends in a result or a failure notice (max age).
  */
 public final class WebRetries {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WebRetries.class);
 
     private final CamelContext context;
     private final RetrySchedule schedule;
@@ -32,8 +35,23 @@ public final class WebRetries {
         this.schedule = schedule;
     }
 
-    /** Hands {@code submission} to its next attempt, at the time the retry schedule gives it. */
-    public void later(Submission submission) {
+    /**
+     * Hands {@code submission} to its next attempt, at the time the retry schedule gives it; its marker first keeps
+     * its attempts so far and what it waits for ({@code failure}, if known), so that a restart in between still
+     * counts its age from its first attempt.
+     */
+    public void later(Submission submission, Failure failure) {
+        if (submission.getWorkDir() != null) {
+            try {
+                WebMarker.read(submission.getWorkDir()).postponed(schedule.attempts(submission),
+                        schedule.firstAttempt(submission), failure == null ? null : failure.reason())
+                        .write(submission.getWorkDir());
+            } catch (WebMarker.Unreadable | java.io.IOException e) {
+                // the marker written at intake still takes it up after a restart, its age counted from its receipt
+                LOG.warn("{}: its marker could not be brought up to date ({})", submission.getReference(),
+                        e instanceof WebMarker.Unreadable ? e.getMessage() : e.getClass().getSimpleName());
+            }
+        }
         Instant next = schedule.nextAttempt(submission);
         long delay = next == null ? 1000 : Math.max(1000, Duration.between(Instant.now(), next).toMillis());
         timer.schedule(() -> template().asyncSend("direct:web-submission",

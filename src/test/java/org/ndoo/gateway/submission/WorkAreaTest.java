@@ -89,4 +89,22 @@ class WorkAreaTest {
         assertFalse(Files.exists(leftover.getParent()));
         assertTrue(Files.exists(waiting));
     }
+
+    @Test
+    void removeOrphansKeepsTheFoldersOfWebSubmissionsToTakeUpAgain() throws IOException {
+        Path root = tempDir.resolve("work");
+        Path web = Files.createDirectories(root.resolve("NDOO-20250101-090000-WEB01"));
+        Files.writeString(web.resolve(WorkArea.WEB_MARKER), "reference=NDOO-20250101-090000-WEB01\n");
+        Path orphan = Files.createDirectories(root.resolve("NDOO-20250101-090000-DROP1"));
+        Files.writeString(orphan.resolve(WorkArea.VALID_NUMBERS), "9990000018\n");
+        Path markerIsAFolder = Files.createDirectories(root.resolve("NDOO-20250101-090000-ODD01")
+                .resolve(WorkArea.WEB_MARKER));
+        WorkArea area = new WorkArea(root.toString());
+
+        area.removeOrphans();
+
+        assertTrue(Files.exists(web.resolve(WorkArea.WEB_MARKER)), "a web submission's folder is kept");
+        assertFalse(Files.exists(orphan), "a drop's partial work is removed: its input is read again");
+        assertEquals(java.util.List.of(markerIsAFolder.getParent(), web), area.webFoldersKept(), "in name order");
+    }
 }

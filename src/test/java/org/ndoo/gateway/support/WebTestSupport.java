@@ -7,14 +7,24 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.mail.internet.MimeMessage;
+import org.ndoo.gateway.startup.WorkDirectoryLock;
+import org.ndoo.gateway.submission.WorkArea;
+import org.ndoo.gateway.web.WebIntake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The web front door over real HTTP (java.net.http, no redirects followed) against the gateway's own server: sign in
@@ -133,12 +143,101 @@ public abstract class WebTestSupport extends GatewayTestSupport {
         }
     }
 
+    /**
+     * The settings of a gateway run as its own JVM (GatewayProcess) on this test's work directory, mail, lookup and
+     * audit file; fresh web and management ports, which {@link #web()} then reaches.
+     */
+    protected Map<String, String> processSettings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        return settings;
+    }
+
+    /** Sends {@code numbers} typed in the check form of the session {@code cookie}; the reference its page shows. */
+    protected String checkTyped(String cookie, List<String> numbers) {
+        String page = postMultipart("/check", cookie, Map.of("csrf", csrf(get("/check", cookie).body()),
+                "numbers", String.join("\n", numbers)), null, null).body();
+        return referenceOn(page);
+    }
+
+    /** The reference {@code NDOO-...} on the page that answered a check. */
+    protected static String referenceOn(String page) {
+        Matcher m = Pattern.compile("class=\"reference\">(NDOO-[A-Za-z0-9-]+)<").matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no reference on the page");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * A web submission's work folder as an earlier run left it: the marker's text ({@code marker}) and, unless
+     * {@code numbers} is null, its typed numbers as the input {@code typed-numbers.txt}.
+     */
+    protected static Path leftWebFolder(String reference, String marker, List<String> numbers)
+            throws IOException {
+        Path dir = Files.createDirectories(workDir().resolve(reference));
+        Files.writeString(dir.resolve(WorkArea.WEB_MARKER), marker,
+                StandardCharsets.ISO_8859_1);
+        if (numbers != null) {
+            Files.writeString(dir.resolve(WebIntake.TYPED_NAME), lines(numbers));
+        }
+        return dir;
+    }
+
+    /**
+     * After a restart, while the gateway runs: the exact result of {@code numbers} comes to {@link #SUBMITTER} (the
+     * second email, after the sign-in) under {@code reference}; signed in again, /checks shows the check sent; the
+     * work area ends empty (but for the running gateway's lock).
+     */
+    protected void assertDeliveredUnderItsReference(String reference, List<String> numbers)
+            throws Exception {
+        MimeMessage result = awaitMails(2)[1];
+        assertEquals(SUBMITTER, Mails.to(result));
+        assertTrue(result.getSubject().startsWith("NDOO check result")
+                && result.getSubject().contains(reference), result.getSubject());
+        assertSameNumbers(SyntheticNhsNumbers.permitted(numbers), Mails.attachment(result).numbers());
+        String cookie = signIn(SUBMITTER);
+        Await.until("the check on /checks, sent", Duration.ofSeconds(10), () -> {
+            String checks = get("/checks", cookie).body();
+            return checks.contains(reference) && checks.contains("Sent to you");
+        });
+        Await.until("the work area empty", Duration.ofSeconds(10), () -> filesUnder(workDir())
+                == (Files.exists(workDir().resolve(WorkDirectoryLock.FILE_NAME)) ? 1 : 0));
+    }
+
+    /**
+     * Once the gateway has stopped: one result only (with the two sign-in emails), the check's resumption audited,
+     * and none of {@code numbers} in the audit or the gateway's {@code logs}.
+     */
+    protected static void assertResumedWithoutNhsNumbers(String reference, List<String> numbers,
+            Path... logs) throws IOException {
+        assertEquals(3, MAIL.getReceivedMessages().length, "two sign-in emails and the result, once");
+        String audit = Files.readString(auditFile(), StandardCharsets.UTF_8);
+        assertTrue(audit.contains("\"event\":\"resumed-after-restart\",\"reference\":\"" + reference + "\""),
+                audit);
+        assertFalse(holdsAny(audit, numbers), "no NHS number in the audit");
+        for (Path log : logs) {
+            assertFalse(holdsAny(Files.readString(log, StandardCharsets.UTF_8), numbers), "no NHS number in " + log);
+        }
+    }
+
+    /** The one of {@code mails} whose subject names {@code reference}. */
+    protected static MimeMessage mailAbout(MimeMessage[] mails, String reference) {
+        return Arrays.stream(mails).filter(m -> {
+            try {
+                return m.getSubject().contains(reference);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+        }).findFirst().orElseThrow(() -> new AssertionError("no email about " + reference));
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code text} holds any of {@code numbers}, as written or spaced 3-3-4. */
-    protected static boolean holdsAny(String text, java.util.List<String> numbers) {
+    protected static boolean holdsAny(String text, List<String> numbers) {
         return numbers.stream().anyMatch(n -> text.contains(n) || text.contains(SyntheticNhsNumbers.spaced(n)));
     }
 
