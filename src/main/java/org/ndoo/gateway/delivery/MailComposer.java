@@ -96,9 +96,9 @@ public final class MailComposer {
         String body = "The National Data Opt-Out check of " + safe(submission.getFileName()) + " could not be completed.\n"
                 + "Submission reference: " + submission.getReference() + "\n\n"
                 + "What went wrong:\n" + reason + "\n\n"
-                + "What to do: correct what is described above and drop the file again into your folder. If it keeps"
-                + " happening, contact the gateway operator and quote the submission reference.\n\n"
-                + "No result was produced. The file you dropped has been deleted from the gateway.\n";
+                + "What to do: correct what is described above and " + ResultWording.sendAgain(submission) + ". If it"
+                + " keeps happening, contact the gateway operator and quote the submission reference.\n\n"
+                + "No result was produced. " + ResultWording.inputDeleted(submission) + "\n";
         return compose(recipient(submission), "NDOO check failed: " + headerSafe(submission.getFileName()) + " ("
                 + submission.getReference() + ")", body, null);
     }

@@ -8,12 +8,30 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import org.ndoo.gateway.submission.Counts;
+import org.ndoo.gateway.submission.Submission;
 import org.ndoo.gateway.submission.Wording;
 
 /** The sentences of the result email that depend on the counts and the attachment, singular and plural right. */
 final class ResultWording {
 
     private ResultWording() {
+    }
+
+    /** How the submitter sends again, by the way the submission came in (source {@code web}, {@code sftp:*}, a drop). */
+    static String sendAgain(Submission submission) {
+        if ("web".equals(submission.getSource())) {
+            return "send the check again from the gateway's web page";
+        }
+        return submission.getSource().startsWith("sftp") ? "send the file again" : "drop the file again into your folder";
+    }
+
+    /** What became of what was sent, by the way it came in. */
+    static String inputDeleted(Submission submission) {
+        if ("web".equals(submission.getSource())) {
+            return "What you sent has been deleted from the gateway.";
+        }
+        return submission.getSource().startsWith("sftp") ? "The file you sent has been deleted from the gateway."
+                : "The file you dropped has been deleted from the gateway.";
     }
 
     /** What the invalid rows are, by line number (never by value), and the spreadsheet hint. */

@@ -36,7 +36,7 @@ import static org.ndoo.gateway.retry.Failure.Told.SUBMITTER;
 public final class Failures {
 
     private static final String TELL_OPERATOR = " This is a configuration problem at the gateway, not in your file:"
-            + " the gateway operator has been told. Drop the file again once they say it is fixed.";
+            + " the gateway operator has been told. Send it again once they say it is fixed.";
 
     /** The exchange property in which transient-retries hands back a call that failed for good. */
     public static final String FAILED_CALL = "failedCall";
@@ -72,7 +72,7 @@ public final class Failures {
 
     private Failure gaveUp(Failure kind) {
         return kind.settled("gave-up", kind.reason() + " for longer than the gateway waits (" + schedule.getMaxAge()
-                + "), so the file was not checked. The gateway operator has been told. Drop the file again later.",
+                + "), so the file was not checked. The gateway operator has been told. Send it again later.",
                 BOTH, null);
     }
 

@@ -86,7 +86,7 @@ class FailuresTest {
         Failure f = failures.classify(wrapped(new ConnectException("Connection refused")), submission);
         assertKind(f, "gave-up", Failure.Told.BOTH, true, true);
         assertEquals("The opt-out lookup service was unavailable for longer than the gateway waits (1h), so the file"
-                + " was not checked. The gateway operator has been told. Drop the file again later.", f.reason());
+                + " was not checked. The gateway operator has been told. Send it again later.", f.reason());
     }
 
     @Test

@@ -35,6 +35,9 @@ class WebCheckThatFailsIsToldToTheSignedInAddressTest extends WebTestSupport {
         MimeMessage notice = awaitMails(2)[1];
         assertEquals(SUBMITTER, Mails.to(notice));
         assertTrue(notice.getSubject().startsWith("NDOO check failed"), notice.getSubject());
+        String text = Mails.text(notice);
+        assertTrue(text.contains("send the check again from the gateway's web page")
+                && text.contains("What you sent has been deleted") && !text.contains("drop"), text);
         Await.until("the failure on /checks", Duration.ofSeconds(10), () -> get("/checks", cookie).body().contains("Failed"));
         Await.until("the work area empty", Duration.ofSeconds(10), () -> isEmpty(workDir()));
     }
