@@ -135,8 +135,13 @@ public final class FaultySmtpServer implements AutoCloseable {
                         return;
                     }
                     StringBuilder message = new StringBuilder();
-                    for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                    String data = in.readLine();
+                    for (; data != null && !data.equals("."); data = in.readLine()) {
                         message.append(data.startsWith(".") ? data.substring(1) : data).append('\n');
+                    }
+                    if (data == null) {
+                        // the client went (killed) before the end of its message: like any SMTP server, take nothing
+                        return;
                     }
                     if (current == Mode.HOLD_BEFORE_ACCEPT) {
                         held.add(message.toString());
