@@ -27,7 +27,8 @@ final class PickupMailbox implements Mailbox {
         while (System.nanoTime() < deadline) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.eml")) {
                 for (Path file : files) {
-                    if (seen.add(file)) {
+                    // the gateway writes each .eml as .writing-<name> first (its pickup contract): not a mail yet
+                    if (!file.getFileName().toString().startsWith(".") && seen.add(file)) {
                         long arrived = System.currentTimeMillis();
                         try (InputStream in = Files.newInputStream(file)) {
                             Delivery delivery = Mailbox.read(arrived, in);

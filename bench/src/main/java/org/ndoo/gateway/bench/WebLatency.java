@@ -143,7 +143,8 @@ final class WebLatency {
         while (System.nanoTime() < deadline) {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(pickup, "*.eml")) {
                 for (Path file : files) {
-                    if (seen.add(file)) {
+                    // the gateway writes each .eml as .writing-<name> first (its pickup contract): not a mail yet
+                    if (!file.getFileName().toString().startsWith(".") && seen.add(file)) {
                         try (InputStream in = Files.newInputStream(file)) {
                             return new MimeMessage(Session.getInstance(new Properties()), in);
                         }
