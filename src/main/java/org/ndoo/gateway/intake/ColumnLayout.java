@@ -3,7 +3,6 @@ package org.ndoo.gateway.intake;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.csv.CSVRecord;
 import org.ndoo.gateway.nhsnumber.NhsNumbers;
 import org.ndoo.gateway.submission.NumberColumn;
 import org.ndoo.gateway.submission.SubmissionRejected;
@@ -27,7 +26,7 @@ import org.ndoo.gateway.submission.Wording;
  */
 record ColumnLayout(int column, boolean firstRowIsHeader, String header) {
 
-    static ColumnLayout of(CSVRecord firstRow) {
+    static ColumnLayout of(List<String> firstRow) {
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < firstRow.size(); i++) {
             if (NhsNumbers.normalise(firstRow.get(i)) != null) {
@@ -60,11 +59,6 @@ record ColumnLayout(int column, boolean firstRowIsHeader, String header) {
         return new ColumnLayout(0, false, null);
     }
 
-    /** The cell holding the NHS number; empty if the row is too short. */
-    String numberIn(CSVRecord row) {
-        return column < row.size() ? row.get(column) : "";
-    }
-
     /** The column as the result email names it. */
     NumberColumn numberColumn() {
         return new NumberColumn(column + 1, header);
@@ -85,11 +79,11 @@ record ColumnLayout(int column, boolean firstRowIsHeader, String header) {
                 + " \"NHS Number\" over it, and drop the file again.");
     }
 
-    private static ColumnLayout headed(CSVRecord headerRow, int column) {
+    private static ColumnLayout headed(List<String> headerRow, int column) {
         return new ColumnLayout(column, true, NhsNumberHeaders.shown(headerRow.get(column)));
     }
 
-    private static String ambiguous(CSVRecord headerRow, List<Integer> candidates, List<Integer> known) {
+    private static String ambiguous(List<String> headerRow, List<Integer> candidates, List<Integer> known) {
         List<String> named = candidates.stream().map(i -> named(headerRow, i)).toList();
         String why = known.isEmpty()
                 ? "none of them is headed exactly as an NHS number (NHS Number, NHS No, nhs_number, NHSNumber, NHS)"
@@ -101,7 +95,7 @@ record ColumnLayout(int column, boolean firstRowIsHeader, String header) {
     }
 
     /** {@code "NHS Number" (column 2)}, or {@code column 4 (header not shown)} for a header that cannot be. */
-    private static String named(CSVRecord headerRow, int column) {
+    private static String named(List<String> headerRow, int column) {
         String shown = NhsNumberHeaders.shown(headerRow.get(column));
         return shown.isEmpty() ? "column " + (column + 1) + " (header not shown)"
                 : "\"" + shown + "\" (column " + (column + 1) + ")";
