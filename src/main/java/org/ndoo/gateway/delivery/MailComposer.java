@@ -245,6 +245,8 @@ public final class MailComposer {
                         Base64.getMimeEncoder().encode(Files.readAllBytes(attachment)),
                         name.endsWith(".zip") ? "application/zip" : "text/csv")));
                 filePart.setFileName(name);
+                // said at once, so that the mail library does not scan the whole attachment to choose an encoding
+                filePart.setHeader("Content-Transfer-Encoding", "base64");
                 message.setContent(new MimeMultipart(textPart, filePart));
             }
             message.saveChanges();

@@ -63,17 +63,31 @@ public final class LookupChunks {
             int length = 0;
             int lines = 0;
             while (lines < chunkSize && (position < limit || fill())) {
-                byte b = buffer[position++];
-                if (b == '\n' && afterCr) {
+                if (afterCr && buffer[position] == '\n') {
+                    // the LF of a CRLF: its CR was the line end
                     afterCr = false;
+                    position++;
                     continue;
                 }
-                afterCr = b == '\r';
-                if (length == chunk.length) {
-                    chunk = Arrays.copyOf(chunk, length * 2);
+                // the bytes up to the next CR (or the chunk's last line, or the block's end), copied in one go
+                int end = position;
+                while (end < limit && lines < chunkSize && buffer[end] != '\r') {
+                    if (buffer[end++] == '\n') {
+                        lines++;
+                    }
                 }
-                chunk[length++] = afterCr ? (byte) '\n' : b;
-                if (chunk[length - 1] == '\n') {
+                if (end > position) {
+                    chunk = room(chunk, length + end - position);
+                    System.arraycopy(buffer, position, chunk, length, end - position);
+                    length += end - position;
+                    position = end;
+                    afterCr = false;
+                } else {
+                    // a CR: a line end, written as LF
+                    chunk = room(chunk, length + 1);
+                    chunk[length++] = '\n';
+                    position++;
+                    afterCr = true;
                     lines++;
                 }
             }
@@ -87,6 +101,15 @@ public final class LookupChunks {
                 chunk[length++] = '\n';
             }
             return new String(chunk, 0, length, StandardCharsets.US_ASCII);
+        }
+
+        /** {@code chunk}, or a copy with room for {@code needed} bytes. */
+        private static byte[] room(byte[] chunk, int needed) {
+            int size = chunk.length;
+            while (size < needed) {
+                size *= 2;
+            }
+            return size == chunk.length ? chunk : Arrays.copyOf(chunk, size);
         }
 
         private boolean fill() {

@@ -43,6 +43,22 @@ class LookupChunksTest {
         assertEquals((count + chunkSize - 1) / chunkSize, chunks.size());
     }
 
+    /** CRLF and CR line ends become LF, also where a CRLF falls across the 64 KB block the file is read in. */
+    @ParameterizedTest
+    @CsvSource({"'\r\n', 7000", "'\r', 7000", "'\n', 7000", "'\r\n', 3"})
+    void everyLineEndBecomesLf(String end, int chunkSize) throws IOException {
+        List<String> numbers = SyntheticNhsNumbers.valid(0, 15_000);
+        // a last line without a line end; about 180,000 bytes (three blocks of 64 KB)
+        Path file = Files.writeString(dir.resolve("valid-numbers.txt"), String.join(end, numbers));
+
+        List<String> chunks = new ArrayList<>();
+        new LookupChunks(chunkSize).of(file).forEachRemaining(chunks::add);
+
+        assertEquals(lines(numbers), String.join("", chunks));
+        assertTrue(chunks.stream().allMatch(c -> c.split("\n").length <= chunkSize), "chunks of at most " + chunkSize);
+        assertEquals((numbers.size() + chunkSize - 1) / chunkSize, chunks.size());
+    }
+
     @Test
     void anEmptyFileHasNoChunks() throws IOException {
         Iterator<String> chunks = new LookupChunks(100_000).of(Files.writeString(dir.resolve("empty.txt"), ""));
