@@ -48,11 +48,6 @@ final class PlainRecords implements Records {
     }
 
     @Override
-    public long endLine() {
-        return line;
-    }
-
-    @Override
     public List<String> cells() {
         List<String> cells = new ArrayList<>();
         int start = 0;

@@ -22,8 +22,10 @@ interface Records extends AutoCloseable {
     /** The line the current record starts on (1 for the first). */
     long line();
 
-    /** The line the current record ends on. */
-    long endLine();
+    /** The line the current record ends on: its first, unless a quoted cell runs on. */
+    default long endLine() {
+        return line();
+    }
 
     /** The current record's cells. */
     List<String> cells();
