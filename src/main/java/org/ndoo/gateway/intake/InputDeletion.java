@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.ndoo.gateway.audit.Redact;
+import org.ndoo.gateway.cluster.Leadership;
 import org.ndoo.gateway.submission.FileIdentity;
 import org.ndoo.gateway.submission.Submission;
 import org.slf4j.Logger;
@@ -22,15 +23,28 @@ public final class InputDeletion {
     private static final Logger LOG = LoggerFactory.getLogger(InputDeletion.class);
 
     private final DoneFiles doneFiles;
+    private final Leadership leadership;
 
+    /** For a single gateway. */
     public InputDeletion(DoneFiles doneFiles) {
+        this(doneFiles, Leadership.single());
+    }
+
+    /** For a node of a cluster: an input is deleted only while {@code leadership} confirms this node leads. */
+    public InputDeletion(DoneFiles doneFiles, Leadership leadership) {
         this.doneFiles = doneFiles;
+        this.leadership = leadership;
     }
 
     /** Deletes the submission's input if its path still holds the file that was read; returns whether it did. */
     public boolean deleteIfUnchanged(Submission submission) {
         Path input = submission.getInput();
         FileIdentity read = submission.getInputIdentity();
+        if (!leadership.confirmed()) {
+            LOG.warn("{}: not deleting the input: this node is not surely the leader any more; the leader reads it"
+                    + " again", submission.getReference());
+            return false;
+        }
         if (read == null || !read.isAt(input)) {
             LOG.warn("{}: the file at the input's path is not the one that was read (replaced or changed meanwhile);"
                     + " it is left in place and read at the next scan as a new submission", submission.getReference());

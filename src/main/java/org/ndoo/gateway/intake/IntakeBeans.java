@@ -4,6 +4,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.cluster.Leadership;
 import org.ndoo.gateway.delivery.AllowedDomains;
 import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.settings.BeanConfiguration;
@@ -46,8 +47,8 @@ public final class IntakeBeans extends BeanConfiguration {
     }
 
     @BindToRegistry("inputDeletion")
-    public InputDeletion inputDeletion() {
-        return once("inputDeletion", () -> new InputDeletion(doneFiles()));
+    public InputDeletion inputDeletion(@BeanInject("leadership") Leadership leadership) {
+        return once("inputDeletion", () -> new InputDeletion(doneFiles(), leadership));
     }
 
     @BindToRegistry("inboxNameRepair")

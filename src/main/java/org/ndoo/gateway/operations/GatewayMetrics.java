@@ -53,6 +53,13 @@ public final class GatewayMetrics implements MeterBinder, SubmissionBoard.Listen
         mailsFailed();
     }
 
+    /** {@code ndoo_cluster_leader}: 1 while this node is the cluster's leader (or a single gateway), 0 on standby. */
+    public void bindLeadership(MeterRegistry meters, java.util.function.IntSupplier leader) {
+        Gauge.builder("ndoo.cluster.leader", leader, l -> l.getAsInt())
+                .description("1 when this node consumes (the cluster's leader, or a single gateway), 0 when standby")
+                .strongReference(true).register(meters);
+    }
+
     /** For the route: the start of a chunk lookup, timed by Micrometer's clock. */
     public Timer.Sample startTimer() {
         MeterRegistry meters = registry;

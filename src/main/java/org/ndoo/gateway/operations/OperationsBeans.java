@@ -1,11 +1,14 @@
 package org.ndoo.gateway.operations;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.ndoo.gateway.cluster.Leadership;
 import org.ndoo.gateway.settings.BeanConfiguration;
 
 /**
@@ -37,6 +40,8 @@ public final class OperationsBeans extends BeanConfiguration {
     private String smtpHost;
     @PropertyInject("gateway.mail.smtp.port")
     private int smtpPort;
+    @BeanInject("leadership")
+    private Leadership leadership;
     @PropertyInject("camel.main.name")
     private String gatewayName;
     @PropertyInject("gateway.status.refresh-seconds")
@@ -52,6 +57,7 @@ public final class OperationsBeans extends BeanConfiguration {
         return once("gatewayMetrics", () -> {
             GatewayMetrics metrics = new GatewayMetrics(submissionBoard(), lookupType);
             metrics.bindTo(registry);
+            metrics.bindLeadership(registry, leadership::leaderGauge);
             return metrics;
         });
     }
@@ -79,7 +85,8 @@ public final class OperationsBeans extends BeanConfiguration {
     @BindToRegistry("readinessChecks")
     public ReadinessChecks readinessChecks(CamelContext context) {
         return once("readinessChecks", () -> {
-            ReadinessChecks checks = new ReadinessChecks(dependencyHealth());
+            ReadinessChecks checks = new ReadinessChecks(dependencyHealth(),
+                    () -> Map.of("role", leadership.role(), "node", leadership.nodeId()));
             HealthCheckRegistry registry = HealthCheckRegistry.get(context);
             if (registry != null) {
                 registry.register(checks);
@@ -91,7 +98,7 @@ public final class OperationsBeans extends BeanConfiguration {
     @BindToRegistry("statusPage")
     public StatusPage statusPage() {
         return once("statusPage", () -> new StatusPage(submissionBoard(), dependencyHealth(), gatewayName,
-                refreshSeconds));
+                refreshSeconds, () -> leadership.clustered() ? leadership.nodeId() + ", " + leadership.role() : ""));
     }
 
     /** Serves the status page on the management server once Camel has started. */

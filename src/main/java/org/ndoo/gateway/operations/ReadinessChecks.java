@@ -17,10 +17,21 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class ReadinessChecks implements HealthCheckRepository {
 
     private final DependencyHealth health;
+    private final Supplier<Map<String, Object>> node;
     private boolean enabled = true;
 
     public ReadinessChecks(DependencyHealth health) {
+        this(health, Map::of);
+    }
+
+    /**
+     * {@code node}: this node's id and role ({@code node}, {@code role}: leader | standby | single), shown in the
+     * detail of the check {@code gateway/cluster}, which is always up: a standby is ready, as it answers pages and
+     * hands web checks to the leader.
+     */
+    public ReadinessChecks(DependencyHealth health, Supplier<Map<String, Object>> node) {
         this.health = health;
+        this.node = node;
     }
 
     @Override
@@ -44,7 +55,29 @@ public final class ReadinessChecks implements HealthCheckRepository {
                 new Readiness(DependencyHealth.INBOX, health::inbox),
                 new Readiness(DependencyHealth.WORK_DIRECTORY, health::workDirectory),
                 new Readiness(DependencyHealth.LOOKUP, health::lookup),
-                new Readiness(DependencyHealth.MAIL_SERVER, health::mailServer));
+                new Readiness(DependencyHealth.MAIL_SERVER, health::mailServer), new ClusterRole(node));
+    }
+
+    private static final class ClusterRole extends AbstractHealthCheck {
+
+        private final Supplier<Map<String, Object>> node;
+
+        ClusterRole(Supplier<Map<String, Object>> node) {
+            super("gateway", "cluster");
+            this.node = node;
+        }
+
+        @Override
+        public boolean isLiveness() {
+            return false;
+        }
+
+        @Override
+        protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+            builder.details(node.get());
+            builder.message(String.valueOf(node.get().getOrDefault("role", "single")));
+            builder.up();
+        }
     }
 
     private static final class Readiness extends AbstractHealthCheck {

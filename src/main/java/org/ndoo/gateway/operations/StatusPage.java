@@ -22,12 +22,25 @@ public final class StatusPage {
     private final String gatewayName;
     private final int refreshSeconds;
     private final ZoneId zone;
+    private final java.util.function.Supplier<String> node;
 
     public StatusPage(SubmissionBoard board, DependencyHealth health, String gatewayName, int refreshSeconds) {
-        this(board, health, gatewayName, refreshSeconds, ZoneId.systemDefault());
+        this(board, health, gatewayName, refreshSeconds, () -> "");
+    }
+
+    /** {@code node}: this node and its role, as "node-a, leader" (empty for a single gateway). */
+    public StatusPage(SubmissionBoard board, DependencyHealth health, String gatewayName, int refreshSeconds,
+            java.util.function.Supplier<String> node) {
+        this(board, health, gatewayName, refreshSeconds, ZoneId.systemDefault(), node);
     }
 
     StatusPage(SubmissionBoard board, DependencyHealth health, String gatewayName, int refreshSeconds, ZoneId zone) {
+        this(board, health, gatewayName, refreshSeconds, zone, () -> "");
+    }
+
+    private StatusPage(SubmissionBoard board, DependencyHealth health, String gatewayName, int refreshSeconds,
+            ZoneId zone, java.util.function.Supplier<String> node) {
+        this.node = node;
         this.board = board;
         this.health = health;
         this.gatewayName = gatewayName;
@@ -62,6 +75,10 @@ public final class StatusPage {
                 .append("<h1>").append(text(gatewayName)).append(" status</h1>\n")
                 .append("<p>As of ").append(time(now)).append(". This page refreshes every ").append(refreshSeconds)
                 .append(" seconds. It shows references, submitters, file names and counts only.</p>\n");
+        String thisNode = node.get();
+        if (!thisNode.isEmpty()) {
+            html.append("<p id=\"node\">This node: <strong>").append(text(thisNode)).append("</strong>.</p>\n");
+        }
         dependencies(html, checks);
         inFlight(html, inFlight, now);
         waiting(html, waiting);

@@ -27,8 +27,19 @@ public record Failure(String outcome, String reason, String detail, Told told, b
 
     public static final String POSTPONED = "postponed";
 
+    /**
+     * The outcome of a submission this node stopped because it is not (or no longer surely) the cluster's leader:
+     * nobody is told and nothing is deleted; its input stays for the leader to do it again.
+     */
+    public static final String LEFT_FOR_THE_LEADER = "left-for-the-leader";
+
+    /** Whether the input stays to be tried again: later on this node, or by the leader. */
     public boolean isPostponed() {
-        return POSTPONED.equals(outcome);
+        return POSTPONED.equals(outcome) || isLeftForTheLeader();
+    }
+
+    public boolean isLeftForTheLeader() {
+        return LEFT_FOR_THE_LEADER.equals(outcome);
     }
 
     public boolean tellsSubmitter() {
@@ -47,6 +58,9 @@ public record Failure(String outcome, String reason, String detail, Told told, b
     /** The log line's words after the reference: outcome, detail and who was told (or when it is tried again). */
     public String summary() {
         String what = (isPostponed() ? "not completed" : outcome) + " (" + detail + ")";
+        if (isLeftForTheLeader()) {
+            return what + "; nothing deleted or sent: the leader does it again";
+        }
         if (isPostponed()) {
             // a MESH submission waiting for replies has no schedule: the next poll tries it again
             return what + (nextAttempt == null ? "; tried again at the next poll"

@@ -15,6 +15,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.ndoo.gateway.audit.AuditLogUnusable;
+import org.ndoo.gateway.cluster.NotLeader;
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.mesh.MeshException;
 import org.ndoo.gateway.mesh.MeshSendUncertain;
@@ -127,6 +128,10 @@ public final class Failures {
 
     /** The kinds recognised by one exception in the chain, or null to look deeper. */
     private static Failure decisive(Throwable t, Path input) {
+        if (t instanceof NotLeader) {
+            return new Failure(Failure.LEFT_FOR_THE_LEADER, "This node is not the cluster's leader",
+                    "left for the leader: " + t.getMessage(), Failure.Told.NOBODY, false, false, null);
+        }
         if (t instanceof UntrustedSubmission) {
             return done("refused", t.getMessage(), t.getMessage(), OPERATOR);
         }

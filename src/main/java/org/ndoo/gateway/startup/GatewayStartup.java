@@ -5,7 +5,9 @@ import java.util.function.Function;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
+import org.ndoo.gateway.cluster.ClusterSettings;
 import org.ndoo.gateway.settings.SettingsCheck;
+import org.ndoo.gateway.submission.WorkArea;
 import org.ndoo.gateway.web.WebTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,19 @@ public final class GatewayStartup extends MainListenerSupport {
         this.guards = guards;
     }
 
-    /** One gateway per work directory. */
+    /**
+     * One gateway per work directory; when clustered (cluster.ClusterSettings), one node per node id on the shared
+     * work directory (its lock in {@code <work>/nodes/<id>}), Camel's cluster service deciding which node consumes.
+     */
     public static GatewayStartup withWorkDirectoryLock() {
-        return new GatewayStartup(setting -> new WorkDirectoryLock(
-                java.nio.file.Path.of(setting.apply("gateway.work.dir")), "gateway.work.dir"));
+        return new GatewayStartup(setting -> {
+            java.nio.file.Path work = java.nio.file.Path.of(setting.apply("gateway.work.dir"));
+            ClusterSettings cluster = ClusterSettings.from(setting);
+            return cluster.enabled()
+                    ? new WorkDirectoryLock(work.resolve(WorkArea.NODES_DIR).resolve(cluster.nodeId()),
+                            ClusterSettings.PREFIX + "id")
+                    : new WorkDirectoryLock(work, "gateway.work.dir");
+        });
     }
 
     /** Why start-up was refused, or null. */

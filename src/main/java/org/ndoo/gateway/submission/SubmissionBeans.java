@@ -3,6 +3,7 @@ package org.ndoo.gateway.submission;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.PropertyInject;
+import org.ndoo.gateway.cluster.Leadership;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +21,22 @@ public final class SubmissionBeans extends BeanConfiguration {
     /** The submissions that wait after their attempt (for MESH replies: mesh.MeshBeans, listed before this class). */
     @BeanInject("waitingSubmissions")
     private WaitingSubmissions waiting;
+    @BeanInject("leadership")
+    private Leadership leadership;
 
     @BindToRegistry("workArea")
     public WorkArea workArea() {
         return once("workArea", () -> {
-            WorkArea area = new WorkArea(workDir);
+            WorkArea area = new WorkArea(workDir, leadership.nodeId());
             area.setWaiting(waiting);
-            LOG.info("Clearing the work directory {} of what an earlier run left", area.root());
-            area.removeOrphans();
+            if (leadership.clustered()) {
+                // the work directory is shared: what a dead leader left is cleared by the next one, as it takes over
+                area.clearUploads();
+                leadership.whenTaken(() -> area.removeOrphansOlderThan(leadership.since()));
+            } else {
+                LOG.info("Clearing the work directory {} of what an earlier run left", area.root());
+                area.removeOrphans();
+            }
             return area;
         });
     }

@@ -39,23 +39,50 @@ public final class WorkArea {
      */
     public static final String WEB_MARKER = "web-submission.properties";
 
+    /** The folder of the work directory for what belongs to one node of a cluster, by node id. */
+    public static final String NODES_DIR = "nodes";
+
+    /** The folders of the work directory that hold no submission, by name: never orphans. */
+    private static final java.util.Set<String> NOT_SUBMISSIONS = java.util.Set.of(STATE_DIR, UPLOADS_DIR,
+            org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME, NODES_DIR);
+
     private final Path root;
+    private final Path uploads;
     private WaitingSubmissions waiting = WaitingSubmissions.NONE;
     private volatile java.util.List<Path> webFolders = java.util.List.of();
 
+    /** A single gateway's work directory. */
     public WorkArea(String root) {
-        this.root = Paths.get(root).toAbsolutePath().normalize();
+        this(root, "");
     }
 
     /**
-     * At start-up: deletes what a stopped gateway left in the work directory (partial work folders, interrupted
-     * SFTP downloads), keeping only the state folder and the submissions that still wait ({@link WaitingSubmissions}:
-     * for MESH replies). Their inputs are still where they were dropped, so nothing is lost: they are simply read
-     * again. The folders of web submissions (with a {@link #WEB_MARKER}) are kept too, to be taken up again
-     * ({@link #webFoldersKept}). The web uploads folder ({@link #UPLOADS_DIR}) is emptied and made private (0700) before the server
-     * takes uploads into it.
+     * The work directory of node {@code nodeId} of a cluster (empty: a single gateway), shared by all nodes; the
+     * node's uploads go to {@code uploads/<nodeId>}.
+     */
+    public WorkArea(String root, String nodeId) {
+        this.root = Paths.get(root).toAbsolutePath().normalize();
+        this.uploads = nodeId.isEmpty() ? this.root.resolve(UPLOADS_DIR) : this.root.resolve(UPLOADS_DIR).resolve(nodeId);
+    }
+
+    /**
+     * At start-up of a single gateway: deletes what a stopped gateway left in the work directory (partial work
+     * folders, interrupted SFTP downloads), keeping only the state folder and the submissions that still wait
+     * ({@link WaitingSubmissions}: for MESH replies). Their inputs are still where they were dropped, so nothing is
+     * lost: they are simply read again. The folders of web submissions (with a {@link #WEB_MARKER}) are kept too, to
+     * be taken up again ({@link #webFoldersKept}). The uploads folder is emptied and made private (0700)
+     * ({@link #clearUploads}).
      */
     public void removeOrphans() {
+        removeOrphansOlderThan(java.time.Instant.MAX);
+        clearUploads();
+    }
+
+    /**
+     * When a node of a cluster becomes leader: as {@link #removeOrphans}, for what is older than {@code since} (what
+     * the last leader left), but leaves every node's uploads alone and anything made since (this node's own work).
+     */
+    public void removeOrphansOlderThan(java.time.Instant since) {
         java.util.Set<String> keep = waiting.references();
         if (!Files.isDirectory(root)) {
             return;
@@ -63,14 +90,14 @@ public final class WorkArea {
         java.util.List<Path> web = new java.util.ArrayList<>();
         try (var entries = Files.list(root)) {
             for (Path entry : entries.sorted().toList()) {
-                // the running gateway's own lock (startup.WorkDirectoryLock) is not an orphan
                 String name = entry.getFileName().toString();
-                boolean lock = name.equals(org.ndoo.gateway.startup.WorkDirectoryLock.FILE_NAME);
-                if (name.equals(UPLOADS_DIR)) {
-                    delete(entry);
-                } else if (!keep.contains(name) && isWebFolder(entry)) {
+                if (NOT_SUBMISSIONS.contains(name) || keep.contains(name)) {
+                    continue;
+                }
+                if (isWebFolder(entry)) {
                     web.add(entry);
-                } else if (!lock && !name.equals(STATE_DIR) && !keep.contains(name)) {
+                } else if (Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant()
+                        .isBefore(since)) {
                     LOG.info("Removing {} left in the work directory by an earlier run", entry.getFileName());
                     delete(entry);
                 }
@@ -81,10 +108,39 @@ public final class WorkArea {
                         web.size());
             }
             restrictToOwner(root);
-            Files.createDirectories(root.resolve(UPLOADS_DIR));
-            restrictToOwner(root.resolve(UPLOADS_DIR));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot clean the work directory " + root, e);
+        }
+    }
+
+    /**
+     * Empties this gateway's (or node's) uploads folder, left by an earlier run, and makes it private (0700), before
+     * the web server takes uploads into it.
+     */
+    public void clearUploads() {
+        try {
+            if (Files.exists(uploads, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                delete(uploads);
+            }
+            Files.createDirectories(uploads);
+            restrictToOwner(root);
+            restrictToOwner(root.resolve(UPLOADS_DIR));
+            restrictToOwner(uploads);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clear the uploads folder " + uploads, e);
+        }
+    }
+
+    /** The folders of web submissions (with a {@link #WEB_MARKER}) in the work directory now, by name. */
+    public java.util.List<Path> webFoldersNow() {
+        if (!Files.isDirectory(root)) {
+            return java.util.List.of();
+        }
+        try (var entries = Files.list(root)) {
+            return entries.filter(e -> !NOT_SUBMISSIONS.contains(e.getFileName().toString()))
+                    .filter(WorkArea::isWebFolder).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the work directory " + root, e);
         }
     }
 

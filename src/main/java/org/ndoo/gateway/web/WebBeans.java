@@ -112,8 +112,10 @@ public final class WebBeans extends BeanConfiguration {
     @BindToRegistry("webResumption")
     public WebResumption webResumption(@BeanInject("workArea") WorkArea workArea,
             @BeanInject("submissionIntake") SubmissionIntake intake, @BeanInject("retrySchedule") RetrySchedule schedule,
-            @BeanInject("failures") org.ndoo.gateway.retry.Failures failures) {
-        return once("webResumption", () -> new WebResumption(workArea, intake, schedule, failures, Clock.systemUTC()));
+            @BeanInject("failures") org.ndoo.gateway.retry.Failures failures,
+            @BeanInject("leadership") org.ndoo.gateway.cluster.Leadership leadership) {
+        return once("webResumption", () -> new WebResumption(workArea, intake, schedule, failures, Clock.systemUTC(),
+                leadership.clustered()));
     }
 
     @BindToRegistry("webHistory")

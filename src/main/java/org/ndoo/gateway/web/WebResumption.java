@@ -27,7 +27,7 @@ public final class WebResumption {
      * One web submission found after a restart: taken up again ({@code ending} null), or ended at once by
      * {@code ending}; {@code attempts} it had before the restart.
      */
-    public record Found(Submission submission, int attempts, Failure ending) {
+    public record Found(Submission submission, int attempts, Failure ending, boolean handedOver) {
     }
 
     private final WorkArea workArea;
@@ -35,9 +35,23 @@ public final class WebResumption {
     private final RetrySchedule schedule;
     private final Failures failures;
     private final Clock clock;
+    private final boolean clustered;
+    /** The folders taken up by this gateway (or node, in this run), by name: each is taken once. */
+    private final java.util.Set<String> taken = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** For a single gateway: what the last run left, once. */
     public WebResumption(WorkArea workArea, SubmissionIntake intake, RetrySchedule schedule, Failures failures,
             Clock clock) {
+        this(workArea, intake, schedule, failures, clock, false);
+    }
+
+    /**
+     * {@code clustered}: for a node of a cluster, which takes up, while it leads, every marked folder in the shared
+     * work directory: the web checks any node received (handed over) and those a dead leader left.
+     */
+    public WebResumption(WorkArea workArea, SubmissionIntake intake, RetrySchedule schedule, Failures failures,
+            Clock clock, boolean clustered) {
+        this.clustered = clustered;
         this.workArea = workArea;
         this.intake = intake;
         this.schedule = schedule;
@@ -45,12 +59,23 @@ public final class WebResumption {
         this.clock = clock;
     }
 
-    /** The web submissions kept at start-up, each to take up again or to end (once per start: asked once). */
+    /**
+     * The web submissions to take up now, each once: those kept at start-up (single), or (clustered) every folder
+     * with a marker in the shared work directory not taken by this node yet.
+     */
     public List<Found> found() {
+        List<Path> folders = clustered ? workArea.webFoldersNow() : workArea.webFoldersKept();
+        java.util.Set<String> names = new java.util.HashSet<>();
         List<Found> found = new ArrayList<>();
-        for (Path dir : workArea.webFoldersKept()) {
-            found.add(of(dir));
+        for (Path dir : folders) {
+            String name = dir.getFileName().toString();
+            names.add(name);
+            if (taken.add(name)) {
+                found.add(of(dir));
+            }
         }
+        // a folder gone has ended: forget it
+        taken.retainAll(names);
         return found;
     }
 
@@ -73,7 +98,8 @@ public final class WebResumption {
         schedule.resume(submission, marker.firstAttempt() == null ? marker.receivedAt() : marker.firstAttempt(),
                 marker.attempts());
         Failure ending = schedule.hasExpired(submission) ? failures.gaveUpAfterRestart(marker.waitingFor()) : null;
-        return new Found(submission, marker.attempts(), ending);
+        boolean neverTried = marker.attempts() == 0 && marker.firstAttempt() == null;
+        return new Found(submission, marker.attempts(), ending, clustered && neverTried);
     }
 
     /** A folder that cannot be taken up again: told to the operator, with {@code problem}, then deleted. */
@@ -87,6 +113,6 @@ public final class WebResumption {
                 + " checked and its folder was deleted. Ask the person who sent it, if they can be found, to send it"
                 + " again.";
         return new Found(submission, 0, new Failure("refused", reason, "not taken up after a restart: " + problem,
-                Failure.Told.OPERATOR, false, false, null));
+                Failure.Told.OPERATOR, false, false, null), false);
     }
 }

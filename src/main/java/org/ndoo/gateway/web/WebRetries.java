@@ -41,6 +41,11 @@ public final class WebRetries {
      * counts its age from its first attempt.
      */
     public void later(Submission submission, Failure failure) {
+        if (failure != null && failure.isLeftForTheLeader()) {
+            // its marked folder stays in the shared work directory: the leader takes it up (resume-web-submissions)
+            LOG.info("{}: left in its folder for the leader", submission.getReference());
+            return;
+        }
         if (submission.getWorkDir() != null) {
             try {
                 WebMarker.read(submission.getWorkDir()).postponed(schedule.attempts(submission),
