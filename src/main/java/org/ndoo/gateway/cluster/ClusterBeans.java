@@ -42,7 +42,7 @@ public final class ClusterBeans extends BeanConfiguration {
             }
             try {
                 context.addService(service, true, true);
-                Leadership leadership = Leadership.clustered(settings, service);
+                Leadership leadership = Leadership.inCluster(settings, service);
                 leadership.join();
                 LOG.info("Clustered as node {} ({}): only the leader consumes; a standby takes over within {}",
                         service.getId(), service.getClass().getSimpleName(), settings.failoverTime());

@@ -48,7 +48,7 @@ public final class Leadership {
     }
 
     /** Clustered on {@code service} (started by the Camel context), namespace {@link ClusterSettings#NAMESPACE}. */
-    public static Leadership clustered(ClusterSettings settings, CamelClusterService service) {
+    public static Leadership inCluster(ClusterSettings settings, CamelClusterService service) {
         return new Leadership(settings, service, Clock.systemUTC());
     }
 
