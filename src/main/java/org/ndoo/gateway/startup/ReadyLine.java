@@ -20,9 +20,19 @@ final class ReadyLine {
 
     /** {@code webUrl}, {@code statusUrl} and {@code healthUrl} may be null when their server is off. */
     static String of(Function<String, String> setting, String webUrl, String statusUrl, String healthUrl) {
-        return PREFIX + "watching " + watched(setting) + "; lookup " + lookup(setting) + "; mail " + mail(setting)
+        return PREFIX + cluster(setting) + "watching " + watched(setting) + "; lookup " + lookup(setting) + "; mail " + mail(setting)
                 + "; web front door " + orOff(webUrl) + "; status page " + orOff(statusUrl)
                 + "; health " + orOff(healthUrl);
+    }
+
+    /** A node of a cluster says so: it watches only while it leads. */
+    private static String cluster(Function<String, String> setting) {
+        if (!Boolean.parseBoolean(setting.apply("camel.cluster.file.enabled").strip())) {
+            return "";
+        }
+        return "node " + setting.apply("camel.cluster.file.id").strip() + " of a cluster (lock in "
+                + Path.of(setting.apply("camel.cluster.file.root").strip()).toAbsolutePath().normalize()
+                + "), while it leads ";
     }
 
     private static String watched(Function<String, String> setting) {
