@@ -42,10 +42,12 @@ public final class ClusterBeans extends BeanConfiguration {
             }
             try {
                 context.addService(service, true, true);
-                Leadership leadership = Leadership.inCluster(settings, service);
+                Leadership leadership = Leadership.inCluster(service);
                 leadership.join();
-                LOG.info("Clustered as node {} ({}): only the leader consumes; a standby takes over within {}",
-                        service.getId(), service.getClass().getSimpleName(), settings.failoverTime());
+                LOG.info("Clustered as node {} ({}): only the leader consumes; {}", service.getId(),
+                        service.getClass().getSimpleName(), settings.enabled()
+                                ? "a standby takes over within " + settings.failoverTime().toSeconds() + " s"
+                                : "a standby takes over as that service decides");
                 return leadership;
             } catch (Exception e) {
                 throw RuntimeCamelException.wrapRuntimeCamelException(e);

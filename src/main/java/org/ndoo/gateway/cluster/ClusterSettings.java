@@ -12,10 +12,18 @@ import org.ndoo.gateway.startup.StartupRefused;
  * folder holding the lock) and {@code id} (this node, different on every node) are required.
  */
 public record ClusterSettings(boolean enabled, String root, String nodeId, Duration acquireLockDelay,
-        Duration acquireLockInterval, int heartbeatTimeoutMultiplier) {
+        Duration acquireLockInterval, int heartbeatTimeoutMultiplier, String declaredNodeId) {
 
     /** The prefix of every key. */
     public static final String PREFIX = "camel.cluster.file.";
+    /**
+     * The camel-main key that declares another cluster service by configuration ({@code camel.beans.clusterService =
+     * #class:...}); its {@code .id} names the node.
+     */
+    public static final String DECLARED = "camel.beans.clusterService";
+
+    private static final String NODE_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,62}";
+
     /** The lock's name under the root: one gateway, whatever the nodes' ids. */
     public static final String NAMESPACE = "ndoo-gateway";
 
@@ -41,18 +49,38 @@ public record ClusterSettings(boolean enabled, String root, String nodeId, Durat
         if (enabled && root.isEmpty()) {
             throw new StartupRefused(PREFIX + "root is empty: name the shared folder that holds the nodes' lock");
         }
-        if (enabled && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+        if (enabled && !id.matches(NODE_ID)) {
             throw new StartupRefused(PREFIX + "id='" + id + "' is not a node id: give each node its own short name"
                     + " (letters, digits, '.', '_' or '-'), for example node-a");
         }
         if (interval.toMillis() < 100) {
             throw new StartupRefused(PREFIX + "acquire-lock-interval=" + interval + " is shorter than 100ms");
         }
-        return new ClusterSettings(enabled, root, id, delay, interval, times);
+        String service = value(setting, DECLARED, "", "");
+        String declared = service.isEmpty() ? "" : value(setting, DECLARED, ".id", "");
+        if (!enabled && !service.isEmpty() && !declared.matches(NODE_ID)) {
+            throw new StartupRefused(DECLARED + ".id='" + declared + "' is not a node id: give each node's cluster"
+                    + " service its own short name (letters, digits, '.', '_' or '-')");
+        }
+        return new ClusterSettings(enabled, root, id, delay, interval, times, declared);
+    }
+
+    /** Whether this gateway is one node of a cluster: the file lock enabled, or another service declared. */
+    public boolean clustered() {
+        return enabled || !declaredNodeId.isEmpty();
+    }
+
+    /** This node's id, whichever service elects the leader (empty: a single gateway). */
+    public String node() {
+        return enabled ? nodeId : declaredNodeId;
     }
 
     private static String value(Function<String, String> setting, String key, String otherwise) {
-        String value = setting.apply(PREFIX + key);
+        return value(setting, PREFIX, key, otherwise);
+    }
+
+    private static String value(Function<String, String> setting, String prefix, String key, String otherwise) {
+        String value = setting.apply(prefix + key);
         return value == null || value.isBlank() ? otherwise : value.strip();
     }
 
@@ -64,11 +92,4 @@ public record ClusterSettings(boolean enabled, String root, String nodeId, Durat
         return acquireLockInterval.multipliedBy(heartbeatTimeoutMultiplier + 1L);
     }
 
-    /**
-     * How old this node's own heartbeat may be for it still to act as leader (fencing): one interval less than a
-     * standby waits before it may take over, so that the one delete or send confirmed now ends before then.
-     */
-    public Duration fencingAge() {
-        return acquireLockInterval.multipliedBy(heartbeatTimeoutMultiplier - 1L);
-    }
 }

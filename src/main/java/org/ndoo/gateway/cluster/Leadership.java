@@ -21,22 +21,20 @@ import org.slf4j.LoggerFactory;
  * (it answers pages and hands web checks to the leader) or {@code single} (not clustered: always acts). It also
  * fences: {@link #confirm} is asked before each input is deleted and each mail sent, and refuses unless this node is
  * leader now, by the cluster's own record on the shared storage (the file-lock service's lease file names this
- * node, with a heartbeat younger than {@link ClusterSettings#fencingAge}); a node that was paused or cut off past
+ * node, with a heartbeat younger than {@link #fencingAge}); a node that was paused or cut off past
  * its lease therefore stops before a standby may have taken over.
  */
 public final class Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
 
-    private final ClusterSettings settings;
     private final CamelClusterService service;
     private final Clock clock;
     private final List<Runnable> whenTaken = new CopyOnWriteArrayList<>();
     private volatile CamelClusterView view;
     private volatile Instant since;
 
-    private Leadership(ClusterSettings settings, CamelClusterService service, Clock clock) {
-        this.settings = settings;
+    private Leadership(CamelClusterService service, Clock clock) {
         this.service = service;
         this.clock = clock;
         this.since = clock.instant();
@@ -44,12 +42,12 @@ public final class Leadership {
 
     /** Not clustered: the one gateway always acts. */
     public static Leadership single() {
-        return new Leadership(null, null, Clock.systemUTC());
+        return new Leadership(null, Clock.systemUTC());
     }
 
     /** Clustered on {@code service} (started by the Camel context), namespace {@link ClusterSettings#NAMESPACE}. */
-    public static Leadership inCluster(ClusterSettings settings, CamelClusterService service) {
-        return new Leadership(settings, service, Clock.systemUTC());
+    public static Leadership inCluster(CamelClusterService service) {
+        return new Leadership(service, Clock.systemUTC());
     }
 
     /** Whether this gateway is one node of a cluster. */
@@ -130,13 +128,13 @@ public final class Leadership {
         if (current == null || !current.getLocalMember().isLeader()) {
             throw new NotLeader("this node (" + nodeId() + ") is not the leader");
         }
-        if (!(service instanceof FileLockClusterService)) {
+        if (!(service instanceof FileLockClusterService fileLock)) {
             return; // another cluster service: its own view is the only word on leadership
         }
         Optional<String> uuid = LeaseFile.uuidOf(current.getLocalMember());
         LeaseFile.Holder holder;
         try {
-            holder = LeaseFile.of(settings.root(), ClusterSettings.NAMESPACE).read()
+            holder = LeaseFile.of(fileLock.getRoot(), ClusterSettings.NAMESPACE).read()
                     .orElseThrow(() -> new NotLeader("the cluster's lease file has no holder"));
         } catch (IOException e) {
             throw new NotLeader("the cluster's lease file cannot be read (" + e.getClass().getSimpleName() + ")");
@@ -145,10 +143,20 @@ public final class Leadership {
             throw new NotLeader("the cluster's lease file names another node as leader");
         }
         Duration age = Duration.between(holder.heartbeat(), clock.instant());
-        if (age.compareTo(settings.fencingAge()) > 0) {
+        Duration fencingAge = fencingAge(fileLock);
+        if (age.compareTo(fencingAge) > 0) {
             throw new NotLeader("this node's last heartbeat is " + age.toMillis() + " ms old (more than "
-                    + settings.fencingAge().toMillis() + " ms): another node may be taking over");
+                    + fencingAge.toMillis() + " ms): another node may be taking over");
         }
+    }
+
+    /**
+     * How old this node's own heartbeat may be for it still to act as leader: one interval less than a standby
+     * waits before it may take over (interval x multiplier), so that the one delete or send confirmed now ends first.
+     */
+    static Duration fencingAge(FileLockClusterService service) {
+        long interval = service.getAcquireLockIntervalUnit().toMillis(service.getAcquireLockInterval());
+        return Duration.ofMillis(interval * (service.getHeartbeatTimeoutMultiplier() - 1L));
     }
 
     /** Whether {@link #confirm} would pass now. */

@@ -40,9 +40,9 @@ public final class GatewayStartup extends MainListenerSupport {
         return new GatewayStartup(setting -> {
             java.nio.file.Path work = java.nio.file.Path.of(setting.apply("gateway.work.dir"));
             ClusterSettings cluster = ClusterSettings.from(setting);
-            return cluster.enabled()
-                    ? new WorkDirectoryLock(work.resolve(WorkArea.NODES_DIR).resolve(cluster.nodeId()),
-                            ClusterSettings.PREFIX + "id")
+            return cluster.clustered()
+                    ? new WorkDirectoryLock(work.resolve(WorkArea.NODES_DIR).resolve(cluster.node()),
+                            cluster.enabled() ? ClusterSettings.PREFIX + "id" : ClusterSettings.DECLARED + ".id")
                     : new WorkDirectoryLock(work, "gateway.work.dir");
         });
     }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import org.ndoo.gateway.cluster.ClusterSettings;
+
 /**
  * The one line that says the gateway is ready, for an operator: what is watched (inbox, SFTP sources), which lookup
  * answers, where mail goes, and the web front door, status page and health addresses as really bound. No secret: URLs lose any user
@@ -27,11 +29,13 @@ final class ReadyLine {
 
     /** A node of a cluster says so: it watches only while it leads. */
     private static String cluster(Function<String, String> setting) {
-        if (!Boolean.parseBoolean(setting.apply("camel.cluster.file.enabled").strip())) {
+        ClusterSettings cluster = ClusterSettings.from(setting);
+        if (!cluster.clustered()) {
             return "";
         }
-        return "node " + setting.apply("camel.cluster.file.id").strip() + " of a cluster (lock in "
-                + Path.of(setting.apply("camel.cluster.file.root").strip()).toAbsolutePath().normalize()
+        return "node " + cluster.node() + " of a cluster ("
+                + (cluster.enabled() ? "lock in " + Path.of(cluster.root()).toAbsolutePath().normalize()
+                        : setting.apply(ClusterSettings.DECLARED).strip())
                 + "), while it leads ";
     }
 

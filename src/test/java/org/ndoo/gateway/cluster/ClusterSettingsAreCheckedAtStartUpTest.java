@@ -34,7 +34,6 @@ class ClusterSettingsAreCheckedAtStartUpTest {
         assertEquals(Duration.ofSeconds(3), settings.acquireLockInterval());
         assertEquals(5, settings.heartbeatTimeoutMultiplier());
         assertEquals(Duration.ofSeconds(18), settings.failoverTime());
-        assertEquals(Duration.ofSeconds(12), settings.fencingAge());
     }
 
     @Test
@@ -45,6 +44,16 @@ class ClusterSettingsAreCheckedAtStartUpTest {
     }
 
     @Test
+    void anotherServiceDeclaredByConfigurationMakesANodeNamedByItsId() {
+        ClusterSettings settings = read(Map.of("camel.beans.clusterService",
+                "#class:org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService",
+                "camel.beans.clusterService.id", "node-z"));
+        assertTrue(settings.clustered());
+        assertFalse(settings.enabled());
+        assertEquals("node-z", settings.node());
+    }
+
+    @Test
     void settingsThatCannotWorkAreRefusedNamingTheirKey() {
         Map<String, Map<String, String>> wrong = Map.of(
                 "camel.cluster.file.root", Map.of("camel.cluster.file.enabled", "true", "camel.cluster.file.id", "a"),
@@ -52,7 +61,8 @@ class ClusterSettingsAreCheckedAtStartUpTest {
                         "camel.cluster.file.root", "/srv/c", "camel.cluster.file.id", "../etc"),
                 "camel.cluster.file.heartbeat-timeout-multiplier",
                 Map.of("camel.cluster.file.heartbeat-timeout-multiplier", "1"),
-                "camel.cluster.file.acquire-lock-interval", Map.of("camel.cluster.file.acquire-lock-interval", "PT3S"));
+                "camel.cluster.file.acquire-lock-interval", Map.of("camel.cluster.file.acquire-lock-interval", "PT3S"),
+                "camel.beans.clusterService.id", Map.of("camel.beans.clusterService", "#class:x.Service"));
         wrong.forEach((key, values) -> {
             StartupRefused refused = assertThrows(StartupRefused.class, () -> read(values), key);
             assertTrue(refused.getMessage().startsWith(key), refused.getMessage());
