@@ -66,6 +66,7 @@ class JarKeepsItsClusteredStateInPostgresqlTest extends JarTestSupport {
         assertTrue(refusal.get(0).contains("Not started: gateway.state.jdbc-url jdbc:postgresql://"), refusal.get(0));
         assertTrue(refusal.get(0).contains("password authentication failed"), refusal.get(0));
         assertFalse(gateway.logContains("not-the-password"), "the password is never logged");
+        assertFalse(gateway.logContains("Exception"), "no stack trace: " + gateway.log());
         assertFalse(gateway.logContains(GatewayProcess.READY), "never ready");
     }
 }
