@@ -34,14 +34,19 @@ public final class GatewayMain {
         main.configure().withRoutesIncludePattern(ROUTES);
         GatewayStartup startup = GatewayStartup.withWorkDirectoryLock();
         main.addMainListener(startup);
+        StartupRefused refused = null;
         try {
             main.run(args);
         } catch (Exception e) {
-            if (startup.refusal() == null) {
+            // refused by a bean as Camel made it (the state database...), if not before Camel configured anything
+            refused = StartupRefused.in(e);
+            if (startup.refusal() == null && refused == null) {
                 throw e;
             }
         }
-        StartupRefused refused = startup.refusal();
+        if (startup.refusal() != null) {
+            refused = startup.refusal();
+        }
         if (refused != null) {
             LoggerFactory.getLogger(GatewayMain.class).error("Not started: {}", refused.getMessage());
             System.exit(1);

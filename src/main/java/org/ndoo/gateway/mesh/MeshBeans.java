@@ -12,6 +12,9 @@ import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.retry.BackOff;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.settings.LoopbackHost;
+import org.ndoo.gateway.state.PostgresMeshSequence;
+import org.ndoo.gateway.state.SharedState;
+import org.ndoo.gateway.state.StateBeans;
 import org.ndoo.gateway.submission.WaitingSubmissions;
 
 /**
@@ -51,7 +54,10 @@ public final class MeshBeans extends BeanConfiguration {
 
     @BindToRegistry(value = "meshRequests", beanPostProcess = true)
     public MeshRequests meshRequests(CamelContext context) {
-        return once("meshRequests", () -> new MeshRequests(meshMailbox(context)));
+        SharedState shared = StateBeans.of(context);
+        // clustered, two nodes could each number MESH files: the sequence is the shared database's
+        return once("meshRequests", () -> new MeshRequests(meshMailbox(context),
+                shared.clustered() ? new PostgresMeshSequence(shared.dataSource()) : null));
     }
 
     /** The replies from the MESH inbox, and the aggregation strategy of mesh-wait. */

@@ -44,8 +44,23 @@ public final class MeshRequests {
     private final Map<String, Map<Integer, String>> sent = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
 
+    /** The numbers of the request file names, month by month ({@code yyMM}). */
+    public interface FileSequence {
+        /** The next number of {@code month}, from 1. */
+        int next(String month);
+    }
+
+    private final FileSequence sequence;
+
+    /** Requests numbered by the sequence file (gateway.lookup.mesh.sequence-file), the gateway running alone. */
     public MeshRequests(MeshMailbox mailbox) {
+        this(mailbox, null);
+    }
+
+    /** Requests numbered by {@code sequence} (clustered: shared by the nodes); null: the sequence file. */
+    public MeshRequests(MeshMailbox mailbox, FileSequence sequence) {
         this.mailbox = mailbox;
+        this.sequence = sequence == null ? this::nextInFile : sequence;
     }
 
     /** Sends {@code chunk} (numbers one per line) as chunk {@code index + 1} of {@code submission}. */
@@ -96,25 +111,30 @@ public final class MeshRequests {
     }
 
     /** {@code <mailbox>-<ddMMyy>-<NNNN>.dat} with a sequence that restarts each month, kept across restarts. */
-    synchronized String nextFileName() {
-        Path file = Path.of(sequenceFile);
+    String nextFileName() {
         LocalDate today = LocalDate.now();
-        Properties sequence = new Properties();
+        return String.format("%s-%s-%04d.dat", mailbox.mailbox(), today.format(DAY),
+                sequence.next(today.format(MONTH)));
+    }
+
+    /** The month's next number in the sequence file (gateway.lookup.mesh.sequence-file). */
+    private synchronized int nextInFile(String month) {
+        Path file = Path.of(sequenceFile);
+        Properties numbers = new Properties();
         try {
             if (Files.exists(file)) {
                 try (var in = Files.newInputStream(file)) {
-                    sequence.load(in);
+                    numbers.load(in);
                 }
             }
-            String month = today.format(MONTH);
-            int next = Integer.parseInt(sequence.getProperty(month, "0")) + 1;
-            sequence.clear();
-            sequence.setProperty(month, Integer.toString(next));
+            int next = Integer.parseInt(numbers.getProperty(month, "0")) + 1;
+            numbers.clear();
+            numbers.setProperty(month, Integer.toString(next));
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (var out = Files.newOutputStream(file)) {
-                sequence.store(out, "MESH file name sequence per month");
+                numbers.store(out, "MESH file name sequence per month");
             }
-            return String.format("%s-%s-%04d.dat", mailbox.mailbox(), today.format(DAY), next);
+            return next;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the MESH file sequence in " + file, e);
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.apache.camel.CamelContext;
 import org.apache.camel.util.TimeUtils;
 import org.ndoo.gateway.settings.Secrets;
+import org.ndoo.gateway.state.SharedState;
+import org.ndoo.gateway.state.StateBeans;
 
 /**
  * The settings of the MESH lookup, read by name from the gateway's properties as the beans are made:
@@ -84,10 +86,14 @@ final class MeshSettings {
     }
 
     /**
-     * The wait repository of {@code gateway.state.*} (empty URL: the H2 file under {@code gateway.work.dir}), trying
-     * completed waits again every {@code recoveryMillis}.
+     * The wait repository of {@code gateway.state.*} (empty URL: the H2 file under {@code gateway.work.dir}; the
+     * gateway clustered: the shared state database), trying completed waits again every {@code recoveryMillis}.
      */
     MeshWaitRepository waitRepository(long recoveryMillis) {
+        SharedState shared = StateBeans.of(context);
+        if (shared.clustered()) {
+            return MeshWaitRepository.shared(() -> context, shared.dataSource(), recoveryMillis);
+        }
         String state = "gateway.state.";
         return MeshWaitRepository.create(() -> context, property(state + "jdbc-url", ""),
                 property(state + "username", ""),

@@ -20,8 +20,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * Where the submissions waiting for MESH replies are kept: Camel's {@link JdbcAggregationRepository} on the
  * database of {@code gateway.state.jdbc-url} (by default an embedded H2 file under the work directory; PostgreSQL
- * works too). Its two tables are created at start if missing, with DDL that H2 and PostgreSQL both accept. Only the
- * gateway's own records ({@link MeshWait}) and Java's are read back.
+ * works too). Its two tables are created at start if missing, with DDL that H2 and PostgreSQL both accept; on the
+ * shared state database of a cluster ({@link #shared}) they are the Flyway migrations' instead. Only the gateway's own
+ * records ({@link MeshWait}) and Java's are read back.
  */
 public final class MeshWaitRepository extends JdbcAggregationRepository implements WaitingSubmissions {
 
@@ -35,10 +36,17 @@ public final class MeshWaitRepository extends JdbcAggregationRepository implemen
     static final String DURABLE = ";WRITE_DELAY=0";
 
     private final Supplier<CamelContext> context;
+    private final boolean createsTables;
 
     public MeshWaitRepository(Supplier<CamelContext> context, DataSource dataSource, long recoveryIntervalMillis) {
+        this(context, dataSource, recoveryIntervalMillis, true);
+    }
+
+    private MeshWaitRepository(Supplier<CamelContext> context, DataSource dataSource, long recoveryIntervalMillis,
+            boolean createsTables) {
         super(new DataSourceTransactionManager(dataSource), TABLE, dataSource);
         this.context = context;
+        this.createsTables = createsTables;
         setDeserializationFilter("java.**;org.apache.camel.**;org.ndoo.gateway.**;!*");
         setUseRecovery(true);
         setRecoveryInterval(recoveryIntervalMillis);
@@ -54,6 +62,12 @@ public final class MeshWaitRepository extends JdbcAggregationRepository implemen
                 ? "jdbc:h2:file:" + Path.of(workDir, WorkArea.STATE_DIR, "mesh-waits") + DURABLE : url.strip();
         return new MeshWaitRepository(context, dataSource(jdbcUrl, username == null ? "" : username.strip(),
                 password), recoveryIntervalMillis);
+    }
+
+    /** The repository on the shared state database of a cluster, whose tables the migrations made. */
+    public static MeshWaitRepository shared(Supplier<CamelContext> context, DataSource dataSource,
+            long recoveryIntervalMillis) {
+        return new MeshWaitRepository(context, dataSource, recoveryIntervalMillis, false);
     }
 
     /** Closes the database connections (of a repository used once, at start-up). */
@@ -81,7 +95,7 @@ public final class MeshWaitRepository extends JdbcAggregationRepository implemen
     @Override
     protected void doStart() throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(getDataSource());
-        for (String table : new String[] { TABLE, TABLE + "_completed" }) {
+        for (String table : createsTables ? new String[] { TABLE, TABLE + "_completed" } : new String[0]) {
             jdbc.execute("CREATE TABLE IF NOT EXISTS " + table + " (id VARCHAR(255) NOT NULL PRIMARY KEY,"
                     + " exchange BYTEA NOT NULL, version BIGINT NOT NULL)");
         }

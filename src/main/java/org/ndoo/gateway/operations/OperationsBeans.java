@@ -1,5 +1,7 @@
 package org.ndoo.gateway.operations;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +12,9 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.ndoo.gateway.cluster.Leadership;
 import org.ndoo.gateway.settings.BeanConfiguration;
+import org.ndoo.gateway.state.PostgresBoardStore;
+import org.ndoo.gateway.state.SharedState;
+import org.ndoo.gateway.state.StateBeans;
 
 /**
  * The operations beans, by name (README, "Operations"): the submission board, the gateway's metrics (bound once to
@@ -47,15 +52,26 @@ public final class OperationsBeans extends BeanConfiguration {
     @PropertyInject("gateway.status.refresh-seconds")
     private int refreshSeconds;
 
+    @PropertyInject(value = "gateway.web.history-days", defaultValue = "7")
+    private long historyDays;
+
+    /**
+     * The board: in this node's memory when the gateway runs alone; clustered, in the shared database, where the
+     * outcomes are kept for the web history's days (/checks is served from them).
+     */
     @BindToRegistry("submissionBoard")
-    public SubmissionBoard submissionBoard() {
-        return once("submissionBoard", () -> new SubmissionBoard(chunkSize));
+    public SubmissionBoard submissionBoard(CamelContext context) {
+        SharedState shared = StateBeans.of(context);
+        return once("submissionBoard", () -> shared.clustered()
+                ? new SubmissionBoard(chunkSize, Clock.systemUTC(), new PostgresBoardStore(shared.dataSource(),
+                        Duration.ofDays(historyDays), Clock.systemUTC()), shared.nodeId())
+                : new SubmissionBoard(chunkSize));
     }
 
     @BindToRegistry("gatewayMetrics")
-    public GatewayMetrics gatewayMetrics(@BeanInject("metricsRegistry") MeterRegistry registry) {
+    public GatewayMetrics gatewayMetrics(@BeanInject("metricsRegistry") MeterRegistry registry, CamelContext context) {
         return once("gatewayMetrics", () -> {
-            GatewayMetrics metrics = new GatewayMetrics(submissionBoard(), lookupType);
+            GatewayMetrics metrics = new GatewayMetrics(submissionBoard(context), lookupType);
             metrics.bindTo(registry);
             metrics.bindLeadership(registry, leadership::leaderGauge);
             return metrics;
@@ -63,8 +79,8 @@ public final class OperationsBeans extends BeanConfiguration {
     }
 
     @BindToRegistry("retryCounter")
-    public RetryCounter retryCounter(@BeanInject("metricsRegistry") MeterRegistry registry) {
-        return once("retryCounter", () -> new RetryCounter(gatewayMetrics(registry)));
+    public RetryCounter retryCounter(@BeanInject("metricsRegistry") MeterRegistry registry, CamelContext context) {
+        return once("retryCounter", () -> new RetryCounter(gatewayMetrics(registry, context)));
     }
 
     /** Logs each in-place retry in the gateway's words (reads gateway.retry.* itself). */
@@ -96,8 +112,8 @@ public final class OperationsBeans extends BeanConfiguration {
     }
 
     @BindToRegistry("statusPage")
-    public StatusPage statusPage() {
-        return once("statusPage", () -> new StatusPage(submissionBoard(), dependencyHealth(), gatewayName,
+    public StatusPage statusPage(CamelContext context) {
+        return once("statusPage", () -> new StatusPage(submissionBoard(context), dependencyHealth(), gatewayName,
                 refreshSeconds, () -> leadership.clustered() ? leadership.nodeId() + ", " + leadership.role() : ""));
     }
 
@@ -105,7 +121,7 @@ public final class OperationsBeans extends BeanConfiguration {
     @BindToRegistry("managementStatusPage")
     public ManagementStatusPage managementStatusPage(CamelContext context) {
         return once("managementStatusPage", () -> {
-            ManagementStatusPage served = new ManagementStatusPage(statusPage());
+            ManagementStatusPage served = new ManagementStatusPage(statusPage(context));
             try {
                 context.addStartupListener(served);
             } catch (Exception e) {

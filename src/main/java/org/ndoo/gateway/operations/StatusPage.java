@@ -107,7 +107,9 @@ public final class StatusPage {
         for (SubmissionBoard.InFlight s : inFlight) {
             html.append("<tr><td>").append(text(s.reference())).append("</td><td>").append(text(s.submitter()))
                     .append("</td><td>").append(text(s.fileName())).append("</td><td>").append(text(s.source()))
-                    .append("</td><td>").append(text(s.stage())).append("</td><td class=\"progress\">");
+                    .append("</td><td>").append(text(s.stage()))
+                    // clustered: the node holding it
+                    .append(s.node().isEmpty() ? "" : " on " + text(s.node())).append("</td><td class=\"progress\">");
             if (s.chunksTotal() > 0) {
                 html.append("<progress max=\"").append(s.chunksTotal()).append("\" value=\"").append(s.chunksDone())
                         .append("\"></progress> ").append(s.chunksDone()).append(" of ").append(s.chunksTotal());

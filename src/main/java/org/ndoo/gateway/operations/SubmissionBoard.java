@@ -3,14 +3,11 @@ package org.ndoo.gateway.operations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 import org.ndoo.gateway.audit.Redact;
 import org.ndoo.gateway.retry.Failure;
@@ -20,9 +17,11 @@ import org.ndoo.gateway.submission.Reading;
 import org.ndoo.gateway.submission.Submission;
 
 /**
- * What the gateway is doing, for operators: the submissions in flight with their progress, and the last
- * {@value #RECENT} outcomes with their counts. References, submitters, file names (digit runs masked) and counts
- * only, never an NHS number. Kept in memory: it starts empty after a restart.
+ * What the gateway is doing, for operators: the submissions in flight with their progress (and, clustered, the node
+ * holding each), the inputs waiting for a later attempt, and the last {@value #RECENT} outcomes with their counts.
+ * References, submitters, file names (digit runs masked) and counts only, never an NHS number. Kept in a
+ * {@link BoardStore}: this node's memory when the gateway runs alone (it starts empty after a restart), the shared
+ * database when it runs clustered (every node shows the same, and a node's death loses nothing).
  */
 public final class SubmissionBoard {
 
@@ -34,9 +33,16 @@ public final class SubmissionBoard {
         void finished(Submission submission, Counts counts, String outcome);
     }
 
-    /** A submission in flight, as shown. */
+    /** A submission in flight, as shown; {@code node} holds it (empty when the gateway runs alone). */
     public record InFlight(String reference, String submitter, String fileName, String source, Instant receivedAt,
-                           int chunksDone, int chunksTotal, long rowsRead, long checked, String stage) {
+                           int chunksDone, int chunksTotal, long rowsRead, long checked, String stage, String node) {
+
+        /** A submission in flight on a gateway running alone. */
+        public InFlight(String reference, String submitter, String fileName, String source, Instant receivedAt,
+                        int chunksDone, int chunksTotal, long rowsRead, long checked, String stage) {
+            this(reference, submitter, fileName, source, receivedAt, chunksDone, chunksTotal, rowsRead, checked, stage,
+                    "");
+        }
     }
 
     /** A finished submission, as shown. */
@@ -58,13 +64,12 @@ public final class SubmissionBoard {
                           int attempts, Instant nextAttempt) {
     }
 
-    private final int chunkSize;
     private static final String AWAITING_REPLIES = "awaiting MESH replies";
 
+    private final int chunkSize;
     private final Clock clock;
-    private final Map<String, Tracked> inFlight = new ConcurrentHashMap<>();
-    private final Deque<Outcome> recent = new ArrayDeque<>();
-    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+    private final BoardStore store;
+    private final String node;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public SubmissionBoard(int chunkSize) {
@@ -72,8 +77,15 @@ public final class SubmissionBoard {
     }
 
     SubmissionBoard(int chunkSize, Clock clock) {
+        this(chunkSize, clock, new MemoryBoardStore(), "");
+    }
+
+    /** A board kept in {@code store}, on the node {@code node} (empty when the gateway runs alone). */
+    public SubmissionBoard(int chunkSize, Clock clock, BoardStore store, String node) {
         this.chunkSize = chunkSize;
         this.clock = clock;
+        this.store = store;
+        this.node = node;
     }
 
     public void addListener(Listener listener) {
@@ -82,36 +94,25 @@ public final class SubmissionBoard {
 
     /** A submission was picked up (again, after a retry). */
     public void started(Submission submission) {
-        inFlight.put(submission.getReference(), new Tracked(submission, "reading"));
+        store.putInFlight(submission.getOrigin(), shown(submission, "reading", 0, 0, 0));
     }
 
     /** The attempt failed for a reason that may pass: the input waits for its next attempt, shown as waiting. */
     public void waiting(Submission submission, Failure failure) {
-        waiting.merge(submission.getOrigin(), new Waiting(submission.getReference(), submitter(submission),
-                fileName(submission), submission.getSource(), failure.detail(), 1, failure.nextAttempt()),
-                (old, fresh) -> new Waiting(fresh.reference(), fresh.submitter(), fresh.fileName(), fresh.source(),
-                        fresh.reason(), old.attempts() + 1, fresh.nextAttempt()));
+        store.waiting(submission.getOrigin(), new Waiting(submission.getReference(), submitter(submission),
+                fileName(submission), submission.getSource(), failure.detail(), 1, failure.nextAttempt()));
     }
 
     /** The inputs waiting to be tried again, the next due first. */
     public List<Waiting> waiting() {
-        java.util.Set<String> running = new java.util.HashSet<>();
-        inFlight.values().forEach(t -> running.add(t.submission.getOrigin()));
-        List<Waiting> list = new ArrayList<>();
-        waiting.forEach((origin, w) -> {
-            if (!running.contains(origin)) {
-                list.add(w);
-            }
-        });
+        List<Waiting> list = new ArrayList<>(store.waitingNotInFlight());
         list.sort(Comparator.comparing(Waiting::nextAttempt, Comparator.nullsLast(Comparator.naturalOrder())));
         return list;
     }
 
     /** The file is read ({@code reading}): its numbers now go to the lookup. */
     public void read(Submission submission, Reading reading) {
-        Tracked tracked = track(submission);
-        tracked.reading = reading;
-        tracked.stage = "checking";
+        track(submission, old -> shown(submission, "checking", old.chunksDone(), reading.rowsRead(), reading.toCheck()));
     }
 
     /**
@@ -119,8 +120,7 @@ public final class SubmissionBoard {
      * for the log: chunk i of n, numbers checked so far, numbers per second since pick-up.
      */
     public String chunkAnswered(Submission submission, Reading reading, Answers answers) {
-        Tracked tracked = track(submission);
-        tracked.answers = answers;
+        track(submission, old -> shown(submission, old.stage(), answers.chunks(), old.rowsRead(), old.checked()));
         long toCheck = reading.toCheck();
         return "chunk " + answers.chunks() + " of " + chunksTotal(toCheck) + " answered, "
                 + answers.checked() + " of " + toCheck + (toCheck == 1 ? " number" : " numbers") + " checked, "
@@ -134,7 +134,7 @@ public final class SubmissionBoard {
 
     /** The national service has the requests; the answers come back over MESH later (mesh-replies). */
     public void awaitingReplies(Submission submission) {
-        track(submission).stage = AWAITING_REPLIES;
+        track(submission, old -> shown(submission, AWAITING_REPLIES, old.chunksDone(), old.rowsRead(), old.checked()));
     }
 
     /**
@@ -143,8 +143,7 @@ public final class SubmissionBoard {
      * MESH replies.
      */
     public void attemptEnded(Submission submission) {
-        inFlight.computeIfPresent(submission.getReference(),
-                (reference, tracked) -> AWAITING_REPLIES.equals(tracked.stage) ? tracked : null);
+        store.removeInFlight(submission.getReference(), AWAITING_REPLIES);
     }
 
     /** The submission ended in {@code outcome} (delivered, failed, refused...) with {@code counts}. */
@@ -159,58 +158,50 @@ public final class SubmissionBoard {
      * the log.
      */
     public void finished(Submission submission, Counts c, String outcome, String reason, long durationMs) {
-        inFlight.remove(submission.getReference());
-        waiting.remove(submission.getOrigin());
+        store.removeInFlight(submission.getReference(), null);
+        store.removeWaiting(submission.getOrigin());
         Outcome finished = new Outcome(submission.getReference(), submitter(submission), fileName(submission), outcome,
                 clock.instant(), durationMs, c.getRowsRead(), c.getInvalid(), c.getDuplicates(), c.getChecked(),
                 c.getPermitted(), c.getWithheld(),
                 reason == null ? "" : Redact.digits(reason));
-        synchronized (recent) {
-            recent.addFirst(finished);
-            while (recent.size() > RECENT) {
-                recent.removeLast();
-            }
-        }
+        store.addOutcome(finished, submission.getSource(), submission.getReceivedAt(), c.getValid());
         listeners.forEach(l -> l.finished(submission, c, outcome));
     }
 
     /** The submissions in flight, oldest first. */
     public List<InFlight> inFlight() {
-        List<InFlight> list = new ArrayList<>();
-        for (Tracked t : inFlight.values()) {
-            Submission s = t.submission;
-            Reading r = t.reading;
-            list.add(new InFlight(s.getReference(), submitter(s), fileName(s), s.getSource(), s.getReceivedAt(),
-                    t.answers.chunks(), chunksTotal(r.toCheck()), r.rowsRead(), r.toCheck(), t.stage));
-        }
+        List<InFlight> list = new ArrayList<>(store.inFlight());
         list.sort(Comparator.comparing(InFlight::receivedAt));
         return list;
     }
 
     /** The last finished submissions, newest first. */
     public List<Outcome> recent() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
+        return store.recent(RECENT);
     }
 
     public int inFlightCount() {
-        return inFlight.size();
+        return store.inFlight().size();
     }
 
     /** Seconds since the oldest submission in flight was picked up; 0 when none is. */
     public double oldestAgeSeconds() {
         Instant now = clock.instant();
-        return inFlight.values().stream()
-                .mapToDouble(t -> Duration.between(t.submission.getReceivedAt(), now).toMillis() / 1000.0)
+        return store.inFlight().stream()
+                .mapToDouble(f -> Duration.between(f.receivedAt(), now).toMillis() / 1000.0)
                 .max().orElse(0);
     }
 
-    /** The submission's entry, which from now on shows this copy of it (trusted, in its work folder...). */
-    private Tracked track(Submission submission) {
-        Tracked tracked = inFlight.computeIfAbsent(submission.getReference(), r -> new Tracked(submission, "checking"));
-        tracked.submission = submission;
-        return tracked;
+    /** Changes the submission's entry, which from now on shows this copy of it (trusted, in its work folder...). */
+    private void track(Submission submission, UnaryOperator<InFlight> change) {
+        store.updateInFlight(submission.getReference(), submission.getOrigin(), shown(submission, "checking", 0, 0, 0),
+                change);
+    }
+
+    /** The entry of {@code s} at {@code stage}, {@code chunksDone} answered of the chunks of {@code toCheck}. */
+    private InFlight shown(Submission s, String stage, int chunksDone, long rowsRead, long toCheck) {
+        return new InFlight(s.getReference(), submitter(s), fileName(s), s.getSource(), s.getReceivedAt(), chunksDone,
+                chunksTotal(toCheck), rowsRead, toCheck, stage, node);
     }
 
     private int chunksTotal(long toCheck) {
@@ -223,17 +214,5 @@ public final class SubmissionBoard {
 
     private static String fileName(Submission s) {
         return Redact.digits(s.getFileName());
-    }
-
-    private static final class Tracked {
-        volatile Submission submission;
-        volatile String stage;
-        volatile Reading reading = Reading.NONE;
-        volatile Answers answers = Answers.NONE;
-
-        Tracked(Submission submission, String stage) {
-            this.submission = submission;
-            this.stage = stage;
-        }
     }
 }

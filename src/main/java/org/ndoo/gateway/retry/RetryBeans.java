@@ -1,8 +1,12 @@
 package org.ndoo.gateway.retry;
 
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.ndoo.gateway.settings.BeanConfiguration;
+import org.ndoo.gateway.state.PostgresRetryAttempts;
+import org.ndoo.gateway.state.SharedState;
+import org.ndoo.gateway.state.StateBeans;
 
 /** The retry beans, by name: {@code retrySchedule} (resubmissions), {@code inPlaceRedelivery} and {@code failures} (the one classifier). */
 public final class RetryBeans extends BeanConfiguration {
@@ -22,9 +26,12 @@ public final class RetryBeans extends BeanConfiguration {
     @PropertyInject("gateway.retry.max-delay")
     private String maxRetryDelay;
 
+    /** The attempts in this node's memory when the gateway runs alone; clustered, in the shared database. */
     @BindToRegistry("retrySchedule")
-    public RetrySchedule retrySchedule() {
-        return once("retrySchedule", () -> new RetrySchedule(firstDelay, maxDelay, maxAge));
+    public RetrySchedule retrySchedule(CamelContext context) {
+        SharedState shared = StateBeans.of(context);
+        return once("retrySchedule", () -> new RetrySchedule(firstDelay, maxDelay, maxAge, shared.clustered()
+                ? new PostgresRetryAttempts(shared.dataSource()) : new RetrySchedule.MemoryAttempts()));
     }
 
     /** Camel redelivery of the calls retried in place, with the one back-off (gateway.retry.*). */
@@ -42,7 +49,7 @@ public final class RetryBeans extends BeanConfiguration {
 
     /** The one classifier of failures: outcome, reason, who is told, retried in place and/or later. */
     @BindToRegistry("failures")
-    public Failures failures() {
-        return once("failures", () -> new Failures(retrySchedule()));
+    public Failures failures(CamelContext context) {
+        return once("failures", () -> new Failures(retrySchedule(context)));
     }
 }

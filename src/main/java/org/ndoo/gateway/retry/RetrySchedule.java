@@ -16,8 +16,10 @@ import org.ndoo.gateway.submission.Submission;
  * unavailable) is tried again, as the gateway's one {@link BackOff} says (after
  * {@code gateway.retry.resubmit-first-delay}, doubling up to {@code gateway.retry.resubmit-max-delay}), until
  * {@code gateway.retry.max-age} after its first attempt, when the submitter gets a failure notice instead.
- * Kept in memory: after a restart every waiting input is tried at once, its age counted afresh; a web submission's
- * attempts are kept in its work folder too and restored ({@link #resume}), so its age still counts from its first.
+ * The attempts are kept in an {@link AttemptStore}: in memory when the gateway runs alone (after a restart every
+ * waiting input is tried at once, its age counted afresh; a web submission's attempts are kept in its work folder too
+ * and restored ({@link #resume}), so its age still counts from its first), in the shared database when it runs
+ * clustered, so that a new leader goes on with the count and the age.
  */
 public final class RetrySchedule {
 
@@ -25,10 +27,50 @@ public final class RetrySchedule {
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z")
             .withZone(ZoneId.systemDefault());
 
-    private record Attempts(Instant first, Instant last, int count) {
+    /** The attempts at one input: the first and the last, and how many. */
+    public record Attempts(Instant first, Instant last, int count) {
     }
 
-    private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+    /** Where the attempts are kept, by input (its origin). */
+    public interface AttemptStore {
+        /** The input is tried {@code now}: a first attempt, or one more. */
+        void begin(String input, Instant now);
+
+        void put(String input, Attempts attempts);
+
+        /** The input's attempts; {@code null} if it is not known. */
+        Attempts get(String input);
+
+        void remove(String input);
+    }
+
+    /** The attempts in this node's memory. */
+    public static final class MemoryAttempts implements AttemptStore {
+        private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
+
+        @Override
+        public void begin(String input, Instant now) {
+            attempts.merge(input, new Attempts(now, now, 1), (old, fresh) -> new Attempts(old.first(), now,
+                    old.count() + 1));
+        }
+
+        @Override
+        public void put(String input, Attempts a) {
+            attempts.put(input, a);
+        }
+
+        @Override
+        public Attempts get(String input) {
+            return attempts.get(input);
+        }
+
+        @Override
+        public void remove(String input) {
+            attempts.remove(input);
+        }
+    }
+
+    private final AttemptStore attempts;
     private final BackOff backOff;
     private final Duration maxAge;
     private final String maxAgeText;
@@ -40,13 +82,23 @@ public final class RetrySchedule {
     private double jitter;
 
     public RetrySchedule(String firstDelay, String maxDelay, String maxAge) {
+        this(firstDelay, maxDelay, maxAge, new MemoryAttempts());
+    }
+
+    /** The schedule of the settings, its attempts kept in {@code store}. */
+    public RetrySchedule(String firstDelay, String maxDelay, String maxAge, AttemptStore store) {
         this(TimeUtils.toDuration(firstDelay.strip()), TimeUtils.toDuration(maxDelay.strip()),
-                TimeUtils.toDuration(maxAge.strip()), maxAge.strip(),
-                Clock.systemUTC());
+                TimeUtils.toDuration(maxAge.strip()), maxAge.strip(), Clock.systemUTC(), store);
         this.jitter = 0.2;
     }
 
     RetrySchedule(Duration firstDelay, Duration maxDelay, Duration maxAge, String maxAgeText, Clock clock) {
+        this(firstDelay, maxDelay, maxAge, maxAgeText, clock, new MemoryAttempts());
+    }
+
+    RetrySchedule(Duration firstDelay, Duration maxDelay, Duration maxAge, String maxAgeText, Clock clock,
+            AttemptStore store) {
+        this.attempts = store;
         // a first delay above the maximum waits the maximum, as before
         this.backOff = new BackOff(firstDelay.compareTo(maxDelay) > 0 ? maxDelay : firstDelay, 2, maxDelay);
         this.maxAge = maxAge;
@@ -56,9 +108,7 @@ public final class RetrySchedule {
 
     /** Records that the input is being tried now. */
     public void begin(Submission submission) {
-        Instant now = clock.instant();
-        attempts.merge(keyOf(submission), new Attempts(now, now, 1),
-                (old, fresh) -> new Attempts(old.first(), now, old.count() + 1));
+        attempts.begin(keyOf(submission), clock.instant());
     }
 
     /**

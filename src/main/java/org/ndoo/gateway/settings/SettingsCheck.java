@@ -21,7 +21,8 @@ import org.ndoo.gateway.web.WebTls;
  * mail transport, a chunk size the lookup contract does not allow, a duration that does not parse, and any setting
  * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
  * port, security, timeout and password file) that cannot work, and a web front door sign-in mode that cannot work
- * (an unknown {@code gateway.web.auth}, {@code proxy-header} with no trusted proxy). Each refusal is one line naming the key. (Of the
+ * (an unknown {@code gateway.web.auth}, {@code proxy-header} with no trusted proxy), and a clustered gateway
+ * without a PostgreSQL {@code gateway.state.jdbc-url}. Each refusal is one line naming the key. (Of the
  * MESH lookup's settings only {@code max-wait}, a duration, is checked here; the others by the mesh package.)
  */
 public final class SettingsCheck {
@@ -65,6 +66,7 @@ public final class SettingsCheck {
             required("gateway.mail.pickup-dir");
         }
         org.ndoo.gateway.web.WebSettings.check(setting);
+        org.ndoo.gateway.state.StateSettings.check(setting);
         webAuth();
         webTls();
         serversApart();

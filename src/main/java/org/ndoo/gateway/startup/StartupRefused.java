@@ -6,4 +6,14 @@ public final class StartupRefused extends RuntimeException {
     public StartupRefused(String reason) {
         super(reason, null, false, false);
     }
+
+    /** The refusal that {@code failure} is or was caused by (a bean refusing as Camel makes it); null if none. */
+    public static StartupRefused in(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StartupRefused refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
 }

@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Secrets of the front door (sign-in links, session ids, csrf tokens): 32 bytes from a CSPRNG, URL-safe; kept only
- * as their SHA-256 hash, and compared with a presented one in constant time.
+ * Secrets of the front door (sign-in links, session ids): 32 bytes from a CSPRNG, URL-safe; kept only as their
+ * SHA-256 hash, and compared with a presented one in constant time. A session's csrf token is derived from its id.
  */
 final class Tokens {
 
@@ -32,6 +32,14 @@ final class Tokens {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java", e);
         }
+    }
+
+    /**
+     * The csrf token of the session {@code id}: derived from it (the SHA-256 of a label and the id, base64url), so
+     * that it need not be stored, and cannot be told without the session id itself.
+     */
+    static String csrfOf(String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hash("csrf of session " + id));
     }
 
     /** The key a hash is filed under (its hex form). */

@@ -15,6 +15,10 @@ import org.ndoo.gateway.retry.RetrySchedule;
 import org.ndoo.gateway.settings.BeanConfiguration;
 import org.ndoo.gateway.settings.SettingsCheck;
 import org.ndoo.gateway.startup.StartupRefused;
+import org.ndoo.gateway.state.PostgresWebHistory;
+import org.ndoo.gateway.state.PostgresWebSessions;
+import org.ndoo.gateway.state.SharedState;
+import org.ndoo.gateway.state.StateBeans;
 import org.ndoo.gateway.submission.WorkArea;
 
 /**
@@ -81,7 +85,10 @@ public final class WebBeans extends BeanConfiguration {
             // the TLS keys are the server's (gateway.web.tls.*): when a key store is set, the front door is https
             String keystoreFile = context.getPropertiesComponent().resolveProperty("gateway.web.tls.keystore-file")
                     .orElse("");
-            WebSessions sessions = new WebSessions(
+            SharedState shared = StateBeans.of(context);
+            // clustered, a person signed in on one node stays signed in on the others
+            WebSessions sessions = new WebSessions(shared.clustered() ? new PostgresWebSessions(shared.dataSource())
+                    : new WebSessions.MemoryStore(),
                     Duration.ofMinutes(positive("gateway.web.sign-in-link-minutes", linkMinutes)),
                     Duration.ofMinutes(positive("gateway.web.session-minutes", sessionMinutes)), clock);
             SignInLimits limits = new SignInLimits((int) positive("gateway.web.sign-in-limit", signInLimit),
@@ -120,8 +127,12 @@ public final class WebBeans extends BeanConfiguration {
 
     @BindToRegistry("webHistory")
     public WebHistory webHistory(@BeanInject("submissionBoard") SubmissionBoard board, CamelContext context) {
-        return once("webHistory", () -> new WebHistory(java.nio.file.Path.of(auditFile), board,
-                Duration.ofDays(positive("gateway.web.history-days", historyDays)), clock(context)));
+        SharedState shared = StateBeans.of(context);
+        Duration keep = Duration.ofDays(positive("gateway.web.history-days", historyDays));
+        // clustered, /checks shows the same on every node: from the shared database, not this node's audit file
+        return once("webHistory", () -> shared.clustered()
+                ? new WebHistory(new PostgresWebHistory(shared.dataSource()), board, keep, clock(context))
+                : new WebHistory(java.nio.file.Path.of(auditFile), board, keep, clock(context)));
     }
 
     @BindToRegistry("checksPages")

@@ -1,9 +1,5 @@
 package org.ndoo.gateway.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,19 +8,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ndoo.gateway.operations.SubmissionBoard;
 import org.ndoo.gateway.submission.Submission;
 
 /**
- * A person's own web checks of the last {@code gateway.web.history-days}: those that ended come from the audit log
- * (durable, without NHS numbers: reference, file, counts, outcome, reason, receivedAt), read filtered by submitter and
- * age; those still running from the SubmissionBoard (stage and progress) or waiting for a later attempt; and those
- * handed in but not started yet from this gateway's own memory of what it received.
+ * A person's own web checks of the last {@code gateway.web.history-days}: those that ended and those handed in but
+ * not started yet from a {@link Store} (the gateway running alone: the audit log, durable, without NHS numbers, read
+ * filtered by submitter and age, and this gateway's own memory of what it received, {@link AuditFileHistory};
+ * clustered: the shared database, so that /checks shows the same on every node); those still running from the
+ * SubmissionBoard (stage and progress) or waiting for a later attempt.
  */
 public final class WebHistory {
 
@@ -34,17 +29,29 @@ public final class WebHistory {
             String reason) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Where the checks handed in and the checks ended are kept; {@code owner} is an address in lower case. */
+    public interface Store {
+        /** {@code check} was handed in by {@code owner}; those received before {@code since} may be forgotten. */
+        void received(Check check, String owner, Instant since);
 
-    private final Path auditFile;
+        /** The checks {@code owner} handed in (started or not). */
+        List<Check> received(String owner);
+
+        /** {@code owner}'s checks that ended, received since {@code since}. */
+        List<Check> ended(String owner, Instant since);
+    }
+
+    private final Store store;
     private final SubmissionBoard board;
     private final Duration keep;
     private final Clock clock;
-    private final Map<String, Check> received = new ConcurrentHashMap<>();
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
 
     public WebHistory(Path auditFile, SubmissionBoard board, Duration keep, Clock clock) {
-        this.auditFile = auditFile;
+        this(new AuditFileHistory(auditFile), board, keep, clock);
+    }
+
+    public WebHistory(Store store, SubmissionBoard board, Duration keep, Clock clock) {
+        this.store = store;
         this.board = board;
         this.keep = keep;
         this.clock = clock;
@@ -52,23 +59,16 @@ public final class WebHistory {
 
     /** A web submission was handed in: it shows as received until it starts. */
     public void received(Submission submission) {
-        Instant since = clock.instant().minus(keep);
-        received.values().removeIf(c -> c.receivedAt().isBefore(since));
-        owners.keySet().retainAll(received.keySet());
-        received.put(submission.getReference(), new Check(submission.getReference(), sent(submission.getFileName()),
-                submission.getReceivedAt(), false, "received, about to start", 0, 0, 0, 0, 0, 0, 0, ""));
-        owners.put(submission.getReference(), submission.getSubmitterFolder().toLowerCase(java.util.Locale.ROOT));
+        store.received(new Check(submission.getReference(), sent(submission.getFileName()),
+                submission.getReceivedAt(), false, "received, about to start", 0, 0, 0, 0, 0, 0, 0, ""),
+                submission.getSubmitterFolder().toLowerCase(Locale.ROOT), clock.instant().minus(keep));
     }
 
     /** {@code address}'s checks, newest first. */
     public List<Check> of(String address) {
-        String who = address.toLowerCase(java.util.Locale.ROOT);
+        String who = address.toLowerCase(Locale.ROOT);
         Map<String, Check> checks = new LinkedHashMap<>();
-        received.forEach((ref, check) -> {
-            if (who.equals(owners.get(ref))) {
-                checks.put(ref, check);
-            }
-        });
+        store.received(who).forEach(check -> checks.put(check.reference(), check));
         for (SubmissionBoard.Waiting w : board.waiting()) {
             if ("web".equals(w.source()) && who.equalsIgnoreCase(w.submitter()) && checks.containsKey(w.reference())) {
                 checks.put(w.reference(), running(checks.get(w.reference()), "waiting to be tried again: " + w.reason()));
@@ -81,7 +81,7 @@ public final class WebHistory {
                         f.stage() + progress, f.rowsRead(), 0, 0, 0, f.checked(), 0, 0, ""));
             }
         }
-        ended(who).forEach(c -> checks.put(c.reference(), c));
+        store.ended(who, clock.instant().minus(keep)).forEach(c -> checks.put(c.reference(), c));
         List<Check> list = new ArrayList<>(checks.values());
         list.sort(Comparator.comparing(Check::receivedAt).reversed());
         return list;
@@ -97,44 +97,12 @@ public final class WebHistory {
         return checks.stream().anyMatch(c -> !c.ended());
     }
 
-    private List<Check> ended(String who) {
-        List<Check> list = new ArrayList<>();
-        if (!Files.exists(auditFile)) {
-            return list;
-        }
-        Instant since = clock.instant().minus(keep);
-        try (BufferedReader lines = Files.newBufferedReader(auditFile, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                // only the web's submission records of this person are parsed
-                if (!line.contains("\"source\":\"web\"") || !line.contains("\"reference\"")
-                        || !line.toLowerCase(java.util.Locale.ROOT).contains(who)) {
-                    continue;
-                }
-                JsonNode r = JSON.readTree(line);
-                if (r.has("event")) {
-                    // a front-door event (a submission resumed after a restart), not the end of a check
-                    continue;
-                }
-                Instant at = Instant.parse(r.path("receivedAt").asText(r.path("time").asText()));
-                if (who.equalsIgnoreCase(r.path("submitter").asText()) && !at.isBefore(since)) {
-                    list.add(new Check(r.path("reference").asText(), sent(r.path("file").asText()), at, true,
-                            r.path("outcome").asText(), r.path("rowsRead").asLong(), r.path("valid").asLong(),
-                            r.path("invalid").asLong(), r.path("duplicates").asLong(), r.path("checked").asLong(),
-                            r.path("permitted").asLong(), r.path("withheld").asLong(), r.path("detail").asText()));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a page without the ended checks rather than none at all; the audit log itself is checked elsewhere
-        }
-        return list;
-    }
-
     private static Check running(Check check, String state) {
         return new Check(check.reference(), check.sent(), check.receivedAt(), false, state, 0, 0, 0, 0, 0, 0, 0, "");
     }
 
     /** What was sent, in words: the file's name, or "typed numbers". */
-    static String sent(String fileName) {
+    public static String sent(String fileName) {
         return WebIntake.TYPED_NAME.equals(fileName) ? "typed numbers" : fileName;
     }
 }

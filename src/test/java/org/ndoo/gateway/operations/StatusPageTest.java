@@ -74,4 +74,14 @@ class StatusPageTest {
         assertTrue(html.contains("untrusted folder: &lt;b&gt;x&lt;/b&gt;"));
         assertEquals("a b", StatusPage.text("a\nb"), "control characters become spaces");
     }
+
+    /** Clustered, each submission in flight says which node holds it. */
+    @Test
+    void namesTheNodeHoldingEachSubmissionWhenClustered() {
+        String html = page.page(List.of(), List.of(new SubmissionBoard.InFlight("NDOO-20261123-120000-AAAAA",
+                "analyst@nhs.net", "cohort.csv", "shared-folder", NOW, 0, 0, 0, 0, "reading", "node-b")), List.of(),
+                NOW);
+
+        assertTrue(html.contains("<td>reading on node-b</td>"), html);
+    }
 }

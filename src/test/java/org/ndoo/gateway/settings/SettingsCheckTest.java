@@ -63,6 +63,17 @@ class SettingsCheckTest {
     }
 
     @Test
+    void refusesAClusteredGatewayWithoutAPostgresqlStateDatabase() throws IOException {
+        Map<String, String> clustered = settings("sandbox", "pickup", "100");
+        clustered.put("camel.cluster.file.enabled", "true");
+        clustered.put("gateway.state.jdbc-url", "");
+        assertTrue(refusal(clustered).startsWith("gateway.state.jdbc-url must be a jdbc:postgresql:"),
+                refusal(clustered));
+        clustered.put("gateway.state.jdbc-url", "jdbc:postgresql://db.example.org/gateway");
+        assertDoesNotThrow(() -> check(clustered));
+    }
+
+    @Test
     void refusesAnUnknownLookupType() throws IOException {
         String reason = refusal(settings("carrier-pigeon", "pickup", "100"));
         assertTrue(reason.contains("gateway.lookup.type"), reason);
