@@ -99,9 +99,20 @@ public final class TwoNodes implements AutoCloseable {
 
     /** Whether node {@code id} says it leads ({@code ndoo_cluster_leader 1}); false when it does not answer. */
     public boolean leads(String id) {
+        return saysLeader(id, "1");
+    }
+
+    /** Whether node {@code id} answers that it stands by ({@code ndoo_cluster_leader 0}): up, and not leading. */
+    public boolean standsBy(String id) {
+        return saysLeader(id, "0");
+    }
+
+    /** Whether node {@code id}'s metrics answer {@code ndoo_cluster_leader <value>}; false when it does not answer. */
+    private boolean saysLeader(String id, String value) {
         try {
             Http.Response metrics = Http.get(nodes.get(id).observeUrl() + "/metrics");
-            return metrics.status() == 200 && metrics.body().lines().anyMatch(l -> l.startsWith("ndoo_cluster_leader 1"));
+            return metrics.status() == 200
+                    && metrics.body().lines().anyMatch(l -> l.startsWith("ndoo_cluster_leader " + value));
         } catch (RuntimeException e) {
             return false;
         }
