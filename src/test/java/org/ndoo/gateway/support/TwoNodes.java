@@ -71,6 +71,11 @@ public final class TwoNodes implements AutoCloseable {
         }
     }
 
+    /** The shared folder holding the cluster's lock and lease record ({@code camel.cluster.file.root}). */
+    public Path clusterRoot() {
+        return Path.of(settings.get("camel.cluster.file.root"));
+    }
+
     /** The node {@code id}. */
     public Node node(String id) {
         return nodes.get(id);
