@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.cluster.CamelClusterEventListener;
@@ -131,7 +130,9 @@ public final class Leadership {
         if (!(service instanceof FileLockClusterService fileLock)) {
             return; // another cluster service: its own view is the only word on leadership
         }
-        Optional<String> uuid = LeaseFile.uuidOf(current.getLocalMember());
+        // fail closed: without this node's member id the record cannot say whether it names this node
+        String uuid = LeaseFile.uuidOf(current.getLocalMember()).orElseThrow(() -> new NotLeader(
+                "this node's cluster member id cannot be read, so the cluster's lease file cannot confirm it"));
         LeaseFile.Holder holder;
         try {
             holder = LeaseFile.of(fileLock.getRoot(), ClusterSettings.NAMESPACE).read()
@@ -139,7 +140,7 @@ public final class Leadership {
         } catch (IOException e) {
             throw new NotLeader("the cluster's lease file cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        if (uuid.isPresent() && !uuid.get().equals(holder.memberUuid())) {
+        if (!uuid.equals(holder.memberUuid())) {
             throw new NotLeader("the cluster's lease file names another node as leader");
         }
         Duration age = Duration.between(holder.heartbeat(), clock.instant());

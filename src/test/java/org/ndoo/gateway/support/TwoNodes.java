@@ -65,10 +65,23 @@ public final class TwoNodes implements AutoCloseable {
         this.settings.put("camel.cluster.file.enabled", "true");
         this.settings.put("camel.cluster.file.root", root.resolve("cluster").toString());
         this.settings.put("camel.cluster.file.acquire-lock-interval", interval.toMillis() + "ms");
+        // clustered, the shared state is in PostgreSQL: a fresh database of the tests' real server, unless given
+        if (!this.settings.containsKey("gateway.state.jdbc-url") || this.settings.get("gateway.state.jdbc-url").isBlank()) {
+            PostgresTestServer postgres = PostgresTestServer.shared();
+            this.settings.put("gateway.state.jdbc-url",
+                    postgres.createDatabase("nodes_" + Long.toHexString(System.nanoTime())));
+            this.settings.put("gateway.state.username", postgres.username());
+            this.settings.put("gateway.state.password", postgres.password());
+        }
         for (String id : List.of("node-a", "node-b")) {
             nodes.put(id, new Node(id, freePort(), freePort(), root.resolve(id + ".log"),
                     root.resolve("audit-" + id + ".jsonl")));
         }
+    }
+
+    /** The shared folder holding the cluster's lock and lease record ({@code camel.cluster.file.root}). */
+    public Path clusterRoot() {
+        return Path.of(settings.get("camel.cluster.file.root"));
     }
 
     /** The node {@code id}. */
