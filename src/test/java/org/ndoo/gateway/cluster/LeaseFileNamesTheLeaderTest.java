@@ -119,8 +119,9 @@ class LeaseFileNamesTheLeaderTest {
                 ClusterSettings.PREFIX + "acquire-lock-interval", INTERVAL.toMillis() + "ms",
                 ClusterSettings.PREFIX + "acquire-lock-delay", "100ms")::get);
         service.setHeartbeatTimeoutMultiplier(settings.heartbeatTimeoutMultiplier());
+        service.setAcquireLockInterval(settings.acquireLockInterval().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         camel.addService(service, true, true);
-        return Leadership.inCluster(settings, service);
+        return Leadership.inCluster(service);
     }
 
     private static String memberOf(FileLockClusterService service) throws Exception {
