@@ -118,6 +118,9 @@ public final class WorkArea {
      * the web server takes uploads into it.
      */
     public void clearUploads() {
+        if (!Files.isDirectory(root)) {
+            return; // made with the first submission; a path taken by a file is told then, in the submission's words
+        }
         try {
             if (Files.exists(uploads, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 delete(uploads);

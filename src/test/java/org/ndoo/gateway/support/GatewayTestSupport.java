@@ -210,8 +210,8 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
 
     /**
      * Whether {@code dir} holds nothing but a running gateway's own lock file (startup.WorkDirectoryLock) and the
-     * state folder (the MESH wait database, which holds nothing once no submission waits), and the web uploads
-     * folder while it is empty.
+     * state folder (the MESH wait database, which holds nothing once no submission waits), a cluster's node folders
+     * (each node's lock), and the web uploads folder (or each node's) while it holds no file.
      */
     protected static boolean isEmpty(Path dir) {
         if (!Files.exists(dir)) {
@@ -220,8 +220,9 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.noneMatch(e -> !e.getFileName().toString().equals(WorkDirectoryLock.FILE_NAME)
                     && !e.getFileName().toString().equals(org.ndoo.gateway.submission.WorkArea.STATE_DIR)
+                    && !e.getFileName().toString().equals(org.ndoo.gateway.submission.WorkArea.NODES_DIR)
                     && !(e.getFileName().toString().equals(org.ndoo.gateway.submission.WorkArea.UPLOADS_DIR)
-                            && isEmpty(e)));
+                            && filesUnder(e) == 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
