@@ -8,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
@@ -15,6 +16,7 @@ import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceW
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
@@ -31,6 +33,8 @@ public final class SftpTestServer implements AutoCloseable {
     private SshServer server;
     private int port;
     private volatile boolean refuseLogins;
+    private final List<SftpEventListener> listeners = new CopyOnWriteArrayList<>();
+    private SftpSubsystemFactory sftpFactory;
 
     private Path privateKeyFile;
     private Path knownHostsFile;
@@ -71,7 +75,10 @@ public final class SftpTestServer implements AutoCloseable {
         ssh.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         ssh.setPublickeyAuthenticator((user, key, session) -> !refuseLogins && USER.equals(user)
                 && KeyUtils.compareKeys(key, clientKey.getPublic()));
-        ssh.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        listeners.forEach(sftp::addSftpEventListener);
+        sftpFactory = sftp;
+        ssh.setSubsystemFactories(List.of(sftp));
         ssh.setFileSystemFactory(new VirtualFileSystemFactory(root));
         ssh.start();
         server = ssh;
@@ -88,6 +95,17 @@ public final class SftpTestServer implements AutoCloseable {
     /** Whether every login is refused, as if the gateway's key had been revoked. */
     public void refuseLogins(boolean refuse) {
         refuseLogins = refuse;
+    }
+
+    /**
+     * Lets a test see (and, by throwing from a callback, refuse) what clients do on this server: opening, writing,
+     * renaming, removing files. Takes effect for the sessions opened from now on, and is kept across restarts.
+     */
+    public synchronized void addEventListener(SftpEventListener listener) {
+        listeners.add(listener);
+        if (sftpFactory != null) {
+            sftpFactory.addSftpEventListener(listener);
+        }
     }
 
     /** The server presents a new host key from its next start on. */
