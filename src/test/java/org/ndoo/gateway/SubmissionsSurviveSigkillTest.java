@@ -19,6 +19,7 @@ import org.ndoo.gateway.support.Await;
 import org.ndoo.gateway.support.FaultySmtpServer;
 import org.ndoo.gateway.support.FaultySmtpTestSupport;
 import org.ndoo.gateway.support.GatewayProcess;
+import org.ndoo.gateway.support.KillMoment;
 import org.ndoo.gateway.support.Mails;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
 
@@ -37,25 +38,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
 
-    private static final int CHUNK = 20_000;
-
-    /** Where the kill lands, and what holds the gateway there long enough to be sure of it. */
-    enum Moment {
-        /** after "received", the lookup holding every request so the submission cannot end. */
-        WHILE_READING(300_000),
-        /** after "chunk 1 of 3 answered", the lookup holding chunk 2. */
-        BETWEEN_CHUNKS(3 * CHUNK),
-        /** the result mail received whole by the mail server, never answered. */
-        WHILE_MAILING(3 * CHUNK),
-        /** the result mail accepted (250), the session's end never answered: before the input's deletion. */
-        AFTER_MAIL_ACCEPTED(3 * CHUNK);
-
-        final int rows;
-
-        Moment(int rows) {
-            this.rows = rows;
-        }
-    }
 
     /** One dropped file: its submitter, its name, its expected result, its size as the gateway logs it. */
     private record Drop(String submitter, String name, Path input, List<String> permitted, long bytes) {
@@ -65,7 +47,7 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
     protected void overrideMail(Properties properties) {
         // this test's gateway is a separate JVM: the in-test one must not take its files
         properties.setProperty("gateway.inbox.dir", root.resolve("unused-inbox").toString());
-        properties.setProperty("gateway.lookup.chunk-size", Integer.toString(CHUNK));
+        properties.setProperty("gateway.lookup.chunk-size", Integer.toString(KillMoment.CHUNK));
     }
 
     @BeforeEach
@@ -76,31 +58,31 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
     }
 
     @ParameterizedTest
-    @EnumSource(Moment.class)
-    void killedSubmissionsEndInExactlyTheirOwnResult(Moment moment) throws Exception {
+    @EnumSource(KillMoment.class)
+    void killedSubmissionsEndInExactlyTheirOwnResult(KillMoment moment) throws Exception {
         context.stop();
         int offset = 100_000 + moment.ordinal() * 70_000;
         Drop target = drop(moment, "a@nhs.net", "target", offset, moment.rows);
         Drop bystander = drop(moment, "b@nhs.net", "bystander", offset + moment.rows, 40);
         Map<String, String> settings = processSettings();
-        hold(moment, SyntheticNhsNumbers.valid(offset, 1).get(0));
+        moment.hold(lookup, smtp, SyntheticNhsNumbers.valid(offset, 1).get(0));
 
         GatewayProcess gateway = GatewayProcess.start(settings, root.resolve("gateway-" + moment + ".log"));
         String reference;
         try {
             Await.until("the target received", Duration.ofSeconds(30), () -> referenceOf(gateway, target).isPresent());
             reference = referenceOf(gateway, target).orElseThrow();
-            Await.until("the moment " + moment, Duration.ofSeconds(60), () -> reached(moment, gateway, reference, target));
+            Await.until("the moment " + moment, Duration.ofSeconds(60), () -> moment.reached(gateway, smtp, reference, target.name()));
         } finally {
             gateway.kill();
         }
         String logAtKill = gateway.log();
         assertFalse(logAtKill.contains(reference + ": delivered"), moment + ": the kill landed before the end");
         assertTrue(Files.exists(target.input()), moment + ": the kill landed before the input's deletion");
-        if (moment != Moment.AFTER_MAIL_ACCEPTED) {
+        if (moment != KillMoment.AFTER_MAIL_ACCEPTED) {
             assertEquals(0, mailsFor(target), moment + ": no result accepted before the kill");
         }
-        if (moment == Moment.WHILE_READING) {
+        if (moment == KillMoment.WHILE_READING) {
             assertFalse(logAtKill.contains(reference + ": " + moment.rows + " rows,"), "killed while reading");
         }
         Map<Drop, Long> expectedMails = new LinkedHashMap<>();
@@ -134,27 +116,6 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         }
     }
 
-    /** Arranges for the gateway to stop at {@code moment} (the lookup or the mail server holds). */
-    private static void hold(Moment moment, String targetsFirstNumber) {
-        switch (moment) {
-            case WHILE_READING -> lookup.holdFromRequest(1);
-            // the target's first chunk answered, its others held (two chunks are asked at a time, in either order)
-            case BETWEEN_CHUNKS -> lookup.holdAllBut(targetsFirstNumber, CHUNK - 1);
-            case WHILE_MAILING -> smtp.mode(FaultySmtpServer.Mode.HOLD_BEFORE_ACCEPT);
-            case AFTER_MAIL_ACCEPTED -> smtp.mode(FaultySmtpServer.Mode.HOLD_AFTER_ACCEPT);
-        }
-    }
-
-    /** Whether the gateway shows the target at {@code moment}. */
-    private static boolean reached(Moment moment, GatewayProcess gateway, String reference, Drop target) {
-        return switch (moment) {
-            case WHILE_READING -> true; // "received" is the event: kill at once
-            case BETWEEN_CHUNKS -> gateway.logContains(reference + ": chunk 1 of 3 answered");
-            case WHILE_MAILING -> smtp.held().stream().anyMatch(raw -> subjectOf(Mails.parse(raw)).contains(target.name()));
-            case AFTER_MAIL_ACCEPTED -> mailsFor(target) > 0;
-        };
-    }
-
     /** The reference the gateway gave the target, from its "received N bytes" line. */
     private static Optional<String> referenceOf(GatewayProcess gateway, Drop target) {
         return gateway.logLines(": received " + target.bytes() + " bytes from").stream().findFirst()
@@ -173,7 +134,7 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         }
     }
 
-    private static Drop drop(Moment moment, String submitter, String what, int offset, int rows) {
+    private static Drop drop(KillMoment moment, String submitter, String what, int offset, int rows) {
         List<String> numbers = SyntheticNhsNumbers.valid(offset, rows);
         String name = moment.name().toLowerCase().replace('_', '-') + "-" + what + ".csv";
         String content = lines(numbers);

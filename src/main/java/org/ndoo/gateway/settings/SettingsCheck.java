@@ -22,7 +22,7 @@ import org.ndoo.gateway.web.WebTls;
  * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
  * port, security, timeout and password file) that cannot work, and a web front door sign-in mode that cannot work
  * (an unknown {@code gateway.web.auth}, {@code proxy-header} with no trusted proxy), and a clustered gateway
- * without a PostgreSQL {@code gateway.state.jdbc-url}. Each refusal is one line naming the key. (Of the
+ * without a PostgreSQL {@code gateway.state.jdbc-url} or with a {@code gateway.state.password-file} it cannot read. Each refusal is one line naming the key. (Of the
  * MESH lookup's settings only {@code max-wait}, a duration, is checked here; the others by the mesh package.)
  */
 public final class SettingsCheck {
@@ -67,6 +67,8 @@ public final class SettingsCheck {
         }
         org.ndoo.gateway.web.WebSettings.check(setting);
         org.ndoo.gateway.state.StateSettings.check(setting);
+        // read by the clustered state and by the MESH waits' database, whichever mode: named, it must be there
+        readableFile(org.ndoo.gateway.state.StateSettings.PASSWORD_FILE, false);
         webAuth();
         webTls();
         serversApart();

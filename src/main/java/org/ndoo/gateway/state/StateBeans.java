@@ -1,7 +1,5 @@
 package org.ndoo.gateway.state;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.function.Function;
 
 import org.apache.camel.BindToRegistry;
@@ -49,16 +47,9 @@ public final class StateBeans extends BeanConfiguration {
         return state == null ? SharedState.single() : state;
     }
 
-    /** camel.cluster.file.id, by default the host name (as the cluster package reads it). */
+    /** camel.cluster.file.id (required when clustered, cluster.ClusterSettings), or the declared service's id. */
     static String nodeId(Function<String, String> setting) {
         String id = StateSettings.value(setting, StateSettings.CLUSTER_NODE_ID);
-        if (!id.isEmpty()) {
-            return id;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown-host";
-        }
+        return id.isEmpty() ? StateSettings.value(setting, StateSettings.CLUSTER_SERVICE_BEAN + ".id") : id;
     }
 }

@@ -105,7 +105,8 @@ class SettingsCheckTest {
             "sandbox, smtp, gateway.mail.smtp.security, tls",
             "sandbox, smtp, gateway.mail.smtp.security, none",
             "sandbox, smtp, gateway.mail.smtp.timeout, 30s",
-            "sandbox, smtp, gateway.mail.smtp.password-file, /no/such/password"})
+            "sandbox, smtp, gateway.mail.smtp.password-file, /no/such/password",
+            "sandbox, pickup, gateway.state.password-file, /no/such/state-password"})
     void refusesASettingOfTheChosenLookupOrTransportThatCannotWorkNamingIt(String lookup, String transport, String key,
             String value) throws IOException {
         Map<String, String> settings = settings(lookup, transport, "100");
