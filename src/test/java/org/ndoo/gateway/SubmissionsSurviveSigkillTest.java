@@ -142,9 +142,9 @@ class SubmissionsSurviveSigkillTest extends FaultySmtpTestSupport {
         return new Drop(submitter, name, input, SyntheticNhsNumbers.permitted(numbers), content.length());
     }
 
-    private Map<String, String> processSettings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+    @Override
+    protected Map<String, String> processSettings() {
+        Map<String, String> settings = super.processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         settings.put("gateway.audit.file", root.resolve("crash-audit.jsonl").toString());
         return settings;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,9 +116,9 @@ class UnreadableFileOrFolderIsToldToTheOperatorOnceTest extends GatewayTestSuppo
         return setpriv;
     }
 
-    private Map<String, String> processSettings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+    @Override
+    protected Map<String, String> processSettings() {
+        Map<String, String> settings = super.processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         return settings;
     }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -59,8 +58,7 @@ class MeshRepliesOutstandingAreCollectedByTheNewLeaderTest extends GatewayTestSu
     void theNewLeaderCollectsTheRepliesAndDeliversOnce() throws Exception {
         context.stop();
         PostgresTestServer postgres = PostgresTestServer.shared();
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        Map<String, String> settings = processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         settings.putAll(MeshTestMailbox.settings(mesh));
         settings.put("gateway.lookup.mesh.sequence-file", workDir().resolve("state/mesh-sequence.properties").toString());

@@ -39,8 +39,7 @@ class OnlyTheLeaderConsumesTheSharedInboxTest extends GatewayTestSupport {
     @Test
     void eachFileIsTakenOnceByTheLeader() throws Exception {
         context.stop();
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        Map<String, String> settings = processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         try (TwoNodes cluster = new TwoNodes(root.resolve("only-the-leader"), settings, Duration.ofSeconds(1))) {
             cluster.start("node-a");

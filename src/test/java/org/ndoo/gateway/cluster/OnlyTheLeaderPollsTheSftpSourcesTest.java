@@ -36,8 +36,7 @@ class OnlyTheLeaderPollsTheSftpSourcesTest extends SftpTestSupport {
     @Test
     void theLeaderTakesEachPushedFileOnceAndTheStandbyAfterIt() throws Exception {
         context.stop();
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        Map<String, String> settings = processSettings();
         try (TwoNodes cluster = new TwoNodes(root.resolve("sftp-leader"), settings, Duration.ofSeconds(1))) {
             cluster.start("node-a");
             String leader = cluster.awaitLeader(Duration.ofSeconds(30));

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,8 +47,7 @@ class PausedLeaderDoesNotActAfterItsLeaseTest extends GatewayTestSupport {
     @Test
     void nothingIsSentOrDeletedBeforeItsHeartbeatIsFreshAgain() throws Exception {
         context.stop();
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        Map<String, String> settings = processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         try (TwoNodes cluster = new TwoNodes(root.resolve("paused-leader"), settings, INTERVAL);
                 LeaseWatch lease = new LeaseWatch(cluster.clusterRoot())) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +74,7 @@ abstract class TwoNodesTestSupport extends FaultySmtpTestSupport {
     /** The settings of every node: the test's, with the shared inbox. */
     protected Map<String, String> nodeSettings() {
         context.stop();
-        Map<String, String> settings = new LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        Map<String, String> settings = processSettings();
         settings.put("gateway.inbox.dir", inbox().toString());
         return settings;
     }

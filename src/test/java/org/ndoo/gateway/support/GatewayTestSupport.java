@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -85,6 +86,16 @@ public abstract class GatewayTestSupport extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.withRoutesIncludePattern(GatewayMain.ROUTES);
+    }
+
+    /**
+     * The settings of a gateway run as its own JVM (GatewayProcess, TwoNodes) on this test's work directory, mail,
+     * lookup and audit file: this test's settings, as the in-test gateway has them.
+     */
+    protected Map<String, String> processSettings() {
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
+        return settings;
     }
 
     @Override

@@ -143,16 +143,6 @@ public abstract class WebTestSupport extends GatewayTestSupport {
         }
     }
 
-    /**
-     * The settings of a gateway run as its own JVM (GatewayProcess) on this test's work directory, mail, lookup and
-     * audit file; fresh web and management ports, which {@link #web()} then reaches.
-     */
-    protected Map<String, String> processSettings() {
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
-        useOverridePropertiesWithPropertiesComponent().forEach((k, v) -> settings.put((String) k, (String) v));
-        return settings;
-    }
-
     /** Sends {@code numbers} typed in the check form of the session {@code cookie}; the reference its page shows. */
     protected String checkTyped(String cookie, List<String> numbers) {
         String page = postMultipart("/check", cookie, Map.of("csrf", csrf(get("/check", cookie).body()),
