@@ -280,7 +280,7 @@ public final class MailComposer {
      * ({@code <original-base-name>-permitted.csv}, digits as in the original, accents, spaces and quotes kept) with
      * control characters (C0, DEL, C1, line and paragraph separators) replaced by {@code _}.
      */
-    static String attachmentName(String name) {
+    public static String attachmentName(String name) {
         return replaceControls(name, '_');
     }
 

@@ -94,7 +94,7 @@ public final class ResultFile {
      * The original base name, shortened if needed so that the response file's name stays within the 255 bytes
      * file systems allow.
      */
-    static String baseName(Submission submission) {
+    public static String baseName(Submission submission) {
         String base = submission.getBaseName();
         while (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BASE_NAME_BYTES) {
             base = base.substring(0, base.offsetByCodePoints(base.length(), -1));

@@ -10,6 +10,8 @@ import javax.net.ssl.SSLException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
+import com.jcraft.jsch.JSchException;
+import com.jcraft.jsch.SftpException;
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -72,9 +74,13 @@ public final class Failures {
     }
 
     private Failure gaveUp(Failure kind) {
-        return kind.settled("gave-up", kind.reason() + " for longer than the gateway waits (" + schedule.getMaxAge()
-                + "), so the file was not checked. The gateway operator has been told. Send it again later.",
-                BOTH, null);
+        String waited = kind.reason() + " for longer than the gateway waits (" + schedule.getMaxAge() + ")";
+        // only the operator is told of a reply that could not be put back: the submitter is what failed
+        if (kind.told() == OPERATOR) {
+            return kind.settled("gave-up", waited + SftpReplyFailure.GAVE_UP, OPERATOR, null);
+        }
+        return kind.settled("gave-up", waited + ", so the file was not checked. The gateway operator has been told."
+                + " Send it again later.", BOTH, null);
     }
 
     /**
@@ -169,6 +175,9 @@ public final class Failures {
             return retryLater("The gateway could not write its audit record", "the audit log is unusable ("
                     + (audit.getCause() == null ? "" : audit.getCause().getClass().getSimpleName() + " on ")
                     + Redact.digits(audit.file().toString()) + ")");
+        }
+        if (t instanceof SftpException || t instanceof JSchException) {
+            return SftpReplyFailure.of(t);
         }
         if (t instanceof FileSystemException file) {
             return local(file, input);
