@@ -105,15 +105,16 @@ public final class MailComposer {
 
     /**
      * The notices a failure calls for (see Failures): the submitter's failure notice, then the operator's; only the
-     * operator's when the submitter cannot be trusted.
+     * operator's when the submitter cannot be trusted, or when {@code submitterByMail} is false (a pushing system
+     * told by the record put back on its SFTP server, reply.SftpReplies).
      */
-    public List<MimeMessage> notices(Submission submission, Failure failure) {
+    public List<MimeMessage> notices(Submission submission, Failure failure, boolean submitterByMail) {
         List<MimeMessage> notices = new ArrayList<>(2);
         boolean trusted = submission.isSubmitterTrusted();
-        if (failure.tellsSubmitter() && trusted) {
+        if (failure.tellsSubmitter() && trusted && submitterByMail) {
             notices.add(failure(submission, failure.reason()));
         }
-        if (!trusted || failure.told() == Failure.Told.OPERATOR) {
+        if (!trusted) {
             notices.add(operatorNotice(submission, failure.reason()));
         } else if (failure.tellsOperator()) {
             notices.add(operatorAlert(submission, failure));
@@ -175,10 +176,13 @@ public final class MailComposer {
 
     /** A notice to the operator about a failure the submitter was told of but cannot fix. */
     public MimeMessage operatorAlert(Submission submission, Failure failure) {
-        String body = "A submission failed for a reason the submitter cannot fix. The submitter was told.\n\n"
+        // told alone: a submitter whose mail server refused the result, a pushing system whose reply folder failed
+        boolean alone = !failure.tellsSubmitter();
+        String body = (alone ? "A submission failed, and its submitter cannot be told: only you are.\n\n"
+                : "A submission failed for a reason the submitter cannot fix. The submitter was told.\n\n")
                 + about(submission)
                 + "What went wrong: " + NhsNumberMask.mask(failure.detail()) + "\n"
-                + "The submitter was told: " + NhsNumberMask.mask(failure.reason()) + "\n\n"
+                + (alone ? "Reason: " : "The submitter was told: ") + NhsNumberMask.mask(failure.reason()) + "\n\n"
                 + "No patient data is included in this notice.\n";
         return compose(operator, "NDOO gateway: submission failed (" + submission.getReference() + ")", body, null);
     }

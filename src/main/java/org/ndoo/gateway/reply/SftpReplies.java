@@ -82,9 +82,9 @@ public final class SftpReplies {
                 && (failure.tellsSubmitter() || "refused".equals(failure.outcome())) && folder(submission) != null;
     }
 
-    /** The failure as mailed: a source replying only over SFTP tells its submitter by the record, not by email. */
-    public Failure forMail(Submission submission, Failure failure) {
-        return SftpSource.REPLY_SFTP.equals(mode(submission)) ? failure.withoutSubmitterNotice() : failure;
+    /** Whether the submitter of {@code submission} is mailed: not for a source replying over SFTP only. */
+    public boolean mailsSubmitter(Submission submission) {
+        return !SftpSource.REPLY_SFTP.equals(mode(submission));
     }
 
     /** The file's path on the server, from the submission's origin ({@code sftp://host/path}). */

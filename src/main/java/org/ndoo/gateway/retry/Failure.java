@@ -50,15 +50,6 @@ public record Failure(String outcome, String reason, String detail, Told told, b
         return told == Told.OPERATOR || told == Told.BOTH;
     }
 
-    /**
-     * The same failure with the submitter told some other way than by email (a record put back on its SFTP server):
-     * only the operator, if anyone, gets a notice.
-     */
-    public Failure withoutSubmitterNotice() {
-        Told rest = told == Told.BOTH || told == Told.OPERATOR ? Told.OPERATOR : Told.NOBODY;
-        return new Failure(outcome, reason, detail, rest, inPlace, later, nextAttempt);
-    }
-
     /** The same failure with another outcome, reason, audience and retry, as when a retryable one runs out of time. */
     Failure settled(String newOutcome, String newReason, Told newTold, Instant next) {
         return new Failure(newOutcome, newReason, detail, newTold, inPlace, later, next);

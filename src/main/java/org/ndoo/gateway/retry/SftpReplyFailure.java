@@ -30,7 +30,7 @@ final class SftpReplyFailure {
 
     private static String status(int id) {
         return switch (id) {
-            case ChannelSftp.SSH_FX_NO_SUCH_FILE -> "the reply folder was not found";
+            case ChannelSftp.SSH_FX_NO_SUCH_FILE -> "the reply folder is not there and could not be made";
             case ChannelSftp.SSH_FX_PERMISSION_DENIED -> "permission denied in the reply folder";
             case ChannelSftp.SSH_FX_FAILURE -> "the server could not write the file, for example as its disk is full";
             case ChannelSftp.SSH_FX_CONNECTION_LOST, ChannelSftp.SSH_FX_NO_CONNECTION -> "the connection was lost";
