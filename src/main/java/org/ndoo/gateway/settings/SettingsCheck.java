@@ -22,7 +22,8 @@ import org.ndoo.gateway.web.WebTls;
  * of the chosen lookup (sandbox register, HTTP URL and token file) or mail transport (pickup folder, SMTP host,
  * port, security, timeout and password file) that cannot work, and a web front door sign-in mode that cannot work
  * (an unknown {@code gateway.web.auth}, {@code proxy-header} with no trusted proxy), and a clustered gateway
- * without a PostgreSQL {@code gateway.state.jdbc-url} or with a {@code gateway.state.password-file} it cannot read. Each refusal is one line naming the key. (Of the
+ * without a PostgreSQL {@code gateway.state.jdbc-url}, an SFTP source that cannot work, or with a
+ * {@code gateway.state.password-file} it cannot read. Each refusal is one line naming the key. (Of the
  * MESH lookup's settings only {@code max-wait}, a duration, is checked here; the others by the mesh package.)
  */
 public final class SettingsCheck {
@@ -72,6 +73,16 @@ public final class SettingsCheck {
         webAuth();
         webTls();
         serversApart();
+        sftpSources();
+    }
+
+    /** Every SFTP source of {@code gateway.sftp.sources}, read as its routes will be (intake.SftpSource). */
+    private void sftpSources() {
+        try {
+            org.ndoo.gateway.intake.SftpSource.configured(setting);
+        } catch (IllegalArgumentException e) {
+            throw new StartupRefused(e.getMessage());
+        }
     }
 
     /**

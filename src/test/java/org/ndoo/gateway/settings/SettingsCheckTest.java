@@ -57,6 +57,19 @@ class SettingsCheckTest {
     }
 
     @Test
+    void anSftpSourceThatCannotWorkIsRefusedNamingItsKey() throws IOException {
+        Map<String, String> settings = settings("sandbox", "pickup", "100");
+        settings.put("gateway.sftp.sources", "warehouse");
+        settings.put("gateway.sftp.warehouse.host", "sftp.example.nhs.uk");
+        settings.put("gateway.sftp.warehouse.username", "ndoo-gateway");
+        settings.put("gateway.sftp.warehouse.private-key-file", settings.get("gateway.lookup.sandbox.optouts"));
+        settings.put("gateway.sftp.warehouse.known-hosts-file", settings.get("gateway.lookup.sandbox.optouts"));
+        settings.put("gateway.sftp.warehouse.reply", "sftp");
+
+        assertTrue(refusal(settings).startsWith("gateway.sftp.warehouse.reply-dir is required"), refusal(settings));
+    }
+
+    @Test
     void acceptsTheDocumentedValues() throws IOException {
         assertDoesNotThrow(() -> check(settings("sandbox", "pickup", "100000")));
         assertDoesNotThrow(() -> check(settings("http", "smtp", "1")));
