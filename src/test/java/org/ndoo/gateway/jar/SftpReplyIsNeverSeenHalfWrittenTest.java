@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.ndoo.gateway.support.Await;
@@ -69,21 +68,12 @@ class SftpReplyIsNeverSeenHalfWrittenTest extends SftpReplyTestSupport {
             }
         }
         assertTheServerWasOnlyEverAskedForSafeSteps(input);
-        try (Stream<Path> left = Files.list(replyFolder())) {
-            assertEquals(List.of(CSV, JSON), left.map(p -> p.getFileName().toString()).sorted().toList(),
-                    "the reply folder holds the two files, no temporary one");
-        }
+        assertReplyFolderHoldsTheResult(INPUT, numbers);
     }
 
     private static void assertTheServerWasOnlyEverAskedForSafeSteps(Path input) {
+        assertWrittenOnlyUnderTemporaryNames();
         List<Operation> reply = SEEN.in(REPLY_FOLDER);
-        for (Operation o : reply) {
-            if (o.kind() == Kind.OPEN_FOR_WRITING || o.kind() == Kind.WRITE) {
-                String name = Operation.name(o.path());
-                assertTrue(name.startsWith(".") && name.endsWith(".part"), "written only under a temporary name: "
-                        + o.kind() + " " + name);
-            }
-        }
         long csvWrites = reply.stream().filter(o -> o.kind() == Kind.WRITE
                 && o.path().equals(REPLY_FOLDER + "/." + CSV + ".part")).count();
         assertTrue(csvWrites > 1, "the CSV took several writes (" + csvWrites + ")");

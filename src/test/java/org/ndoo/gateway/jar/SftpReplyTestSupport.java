@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.ndoo.gateway.support.SftpOperationsSeen;
+import org.ndoo.gateway.support.SftpOperationsSeen.Kind;
+import org.ndoo.gateway.support.SftpOperationsSeen.Operation;
 import org.ndoo.gateway.support.SftpTestClient;
 import org.ndoo.gateway.support.SftpTestServer;
 import org.ndoo.gateway.support.SyntheticNhsNumbers;
@@ -132,5 +136,35 @@ abstract class SftpReplyTestSupport extends JarTestSupport {
         assertEquals(base + "-permitted.csv", record.path("resultFile").path("name").asText());
         assertEquals(sha256(csv), record.path("resultFile").path("sha256").asText(), "the CSV's SHA-256");
         return record;
+    }
+
+    /** Every file the server was asked to open for writing, or to write, in the reply folder had a temporary name. */
+    static void assertWrittenOnlyUnderTemporaryNames() {
+        for (Operation o : SEEN.in(REPLY_FOLDER)) {
+            if (o.kind() == Kind.OPEN_FOR_WRITING || o.kind() == Kind.WRITE) {
+                String name = Operation.name(o.path());
+                assertTrue(name.startsWith(".") && name.endsWith(".part"), "written only under a temporary name: "
+                        + o.kind() + " " + name);
+            }
+        }
+    }
+
+    /**
+     * What the pushing system finds for {@code inputName}: exactly its CSV and its JSON in the reply folder, no
+     * temporary file, the CSV the permitted numbers of {@code numbers}, the JSON the delivered record naming it.
+     */
+    static void assertReplyFolderHoldsTheResult(String inputName, List<String> numbers) throws IOException {
+        String base = inputName.substring(0, inputName.lastIndexOf('.'));
+        try (Stream<Path> files = Files.list(replyFolder())) {
+            assertEquals(List.of(base + "-permitted.csv", base + "-result.json"), files.map(p -> p.getFileName()
+                    .toString()).sorted().toList(), "the reply folder holds the two files, no temporary one");
+        }
+        byte[] csv = Files.readAllBytes(replyFolder().resolve(base + "-permitted.csv"));
+        byte[] expected = expectedCsv(numbers);
+        // compared whole, never printed: numbers stay out of test output
+        assertTrue(Arrays.equals(expected, csv), "the CSV is the input's permitted numbers, " + csv.length
+                + " bytes of the expected " + expected.length);
+        assertDeliveredRecord(Files.readAllBytes(replyFolder().resolve(base + "-result.json")), inputName, numbers,
+                csv);
     }
 }
