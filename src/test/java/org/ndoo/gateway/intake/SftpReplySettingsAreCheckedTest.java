@@ -1,7 +1,6 @@
 package org.ndoo.gateway.intake;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,10 +29,7 @@ class SftpReplySettingsAreCheckedTest {
 
     @BeforeEach
     void completeSettings() throws IOException {
-        settings.put("host", "sftp.example.nhs.uk");
-        settings.put("username", "ndoo-gateway");
-        settings.put("private-key-file", Files.writeString(dir.resolve("key"), "k").toString());
-        settings.put("known-hosts-file", Files.writeString(dir.resolve("known_hosts"), "h").toString());
+        settings.putAll(SftpSourceTest.complete(dir));
         settings.put("remote-dir", "outgoing");
     }
 

@@ -23,10 +23,14 @@ class SftpSourceTest {
 
     @BeforeEach
     void completeSettings() throws IOException {
-        settings.put("host", "sftp.example.nhs.uk");
-        settings.put("username", "ndoo-gateway");
-        settings.put("private-key-file", Files.writeString(dir.resolve("key"), "k").toString());
-        settings.put("known-hosts-file", Files.writeString(dir.resolve("known_hosts"), "h").toString());
+        settings.putAll(complete(dir));
+    }
+
+    /** A source's required settings (without the gateway.sftp.<name>. prefix), its key files written into dir. */
+    static Map<String, String> complete(Path dir) throws IOException {
+        return Map.of("host", "sftp.example.nhs.uk", "username", "ndoo-gateway",
+                "private-key-file", Files.writeString(dir.resolve("key"), "k").toString(),
+                "known-hosts-file", Files.writeString(dir.resolve("known_hosts"), "h").toString());
     }
 
     @Test

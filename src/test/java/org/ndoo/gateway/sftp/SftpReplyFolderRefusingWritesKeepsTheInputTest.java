@@ -37,8 +37,7 @@ class SftpReplyFolderRefusingWritesKeepsTheInputTest extends SftpTestSupport {
 
     @Override
     protected void overrideSftp(Properties properties) {
-        properties.setProperty("gateway.sftp.warehouse.reply", "sftp");
-        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+        replyInto(properties, "sftp");
         properties.setProperty("gateway.retry.attempts", "1");
         properties.setProperty("gateway.retry.resubmit-first-delay", "300ms");
         properties.setProperty("gateway.retry.resubmit-max-delay", "600ms");

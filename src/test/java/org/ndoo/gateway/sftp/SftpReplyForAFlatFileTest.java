@@ -23,8 +23,7 @@ class SftpReplyForAFlatFileTest extends SftpTestSupport {
 
     @Override
     protected void overrideSftp(Properties properties) {
-        properties.setProperty("gateway.sftp.warehouse.reply", "sftp");
-        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+        replyInto(properties, "sftp");
     }
 
     @Test

@@ -24,8 +24,7 @@ class SftpReplyOfAFailedCheckIsTheRecordAloneTest extends SftpTestSupport {
 
     @Override
     protected void overrideSftp(Properties properties) {
-        properties.setProperty("gateway.sftp.warehouse.reply", "sftp");
-        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+        replyInto(properties, "sftp");
     }
 
     @Test

@@ -27,8 +27,7 @@ class SftpReplyOfARefusedFolderTest extends SftpTestSupport {
 
     @Override
     protected void overrideSftp(Properties properties) {
-        properties.setProperty("gateway.sftp.warehouse.reply", "sftp");
-        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+        replyInto(properties, "sftp");
     }
 
     @Test

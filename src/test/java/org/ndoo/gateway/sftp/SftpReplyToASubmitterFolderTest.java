@@ -30,8 +30,7 @@ class SftpReplyToASubmitterFolderTest extends SftpTestSupport {
 
     @Override
     protected void overrideSftp(Properties properties) {
-        properties.setProperty("gateway.sftp.warehouse.reply", "both");
-        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+        replyInto(properties, "both");
     }
 
     @Test

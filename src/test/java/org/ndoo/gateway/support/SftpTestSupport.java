@@ -62,6 +62,12 @@ public abstract class SftpTestSupport extends GatewayTestSupport {
         overrideSftp(p);
     }
 
+    /** The source replies {@code reply} ({@code sftp} or {@code both}) into {@code results/} on the test server. */
+    protected static void replyInto(Properties properties, String reply) {
+        properties.setProperty("gateway.sftp.warehouse.reply", reply);
+        properties.setProperty("gateway.sftp.warehouse.reply-dir", "results");
+    }
+
     /** Changes to the SFTP test settings for one test class. */
     protected void overrideSftp(Properties properties) {
     }
