@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs each failed call that is about to be retried in place (the transient-retries error handler's
  * onExceptionOccurred), in the gateway's words instead of Camel's exchange dump: the submission reference, what is
- * retried (lookup chunk i of n, or the result mail / a notice to a masked address), retry n of m, and when.
+ * retried (lookup chunk i of n, the result mail / a notice to a masked address, or a reply put back over SFTP),
+ * retry n of m, and when.
  * For example {@code NDOO-...: lookup chunk 1 of 3 failed (the opt-out lookup is unavailable: HTTP 503); retry 1 of 5
  * in about 1000 ms, at 2026-12-01 20:30:01 UTC}. No NHS number, no message body.
  */
@@ -99,6 +100,12 @@ public final class RetryLog implements Processor {
     private String what(Exchange exchange, Submission submission) {
         if (exchange.getIn().getBody() instanceof MimeMessage mail) {
             return describe(mail);
+        }
+        // a reply being put back on an SFTP server (reply-over-sftp: variable replyName, the header its path)
+        String reply = exchange.getVariable("replyName", String.class);
+        String path = exchange.getIn().getHeader(Exchange.FILE_NAME, String.class);
+        if (reply != null && path != null && path.endsWith(reply)) {
+            return "the reply " + org.ndoo.gateway.privacy.NhsNumberMask.mask(reply) + " to the SFTP server";
         }
         if (submission == null) {
             return "lookup";

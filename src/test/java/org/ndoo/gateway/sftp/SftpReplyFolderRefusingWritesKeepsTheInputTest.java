@@ -73,11 +73,15 @@ class SftpReplyFolderRefusingWritesKeepsTheInputTest extends SftpTestSupport {
     void theInputStaysUntilTheOperatorIsToldWhy() throws Exception {
         // the folder is there, made by the server's owner, but the gateway's login may not write in it
         Files.createDirectories(sftpRoot.resolve("results").resolve(SUBMITTER));
+        long mark = logMark();
         Path remote = upload(SUBMITTER + "/cohort.csv", lines(SyntheticNhsNumbers.valid(7000, 12)));
 
         Await.until("the reply refused twice, on two attempts", Duration.ofSeconds(20), () -> REFUSED.get() >= 4);
         assertTrue(Files.exists(remote), "the input stays on the server while the reply is retried");
         assertEquals(0, MAIL.getReceivedMessages().length, "no notice before the maximum age");
+        assertTrue(logLinesSince(mark).stream().anyMatch(l -> l.contains(": the reply cohort-permitted.csv to the SFTP"
+                + " server failed (the SFTP reply failed: permission denied in the reply folder); retry 1 of 1")),
+                "each retry logged in the gateway's words");
 
         MimeMessage notice = awaitMail();
         assertEquals(OPERATOR, Mails.to(notice), "the operator alone is told");
