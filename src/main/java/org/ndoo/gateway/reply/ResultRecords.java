@@ -27,8 +27,9 @@ import org.ndoo.gateway.submission.Submission;
 
 /**
  * Makes the {@link ResultRecord} of a submission, as JSON text (UTF-8, indented, fields in the contract's order):
- * for a result, with the response file's name and SHA-256; for a failure, with its outcome and reason. Names go
- * through the mask of mail subjects, so that no NHS number is in the record even when a file is named after one.
+ * for a result, with the response file's name and SHA-256; for a failure, with its outcome and reason. Names, the
+ * reason and the header cell go through the mask of mail subjects, so that no NHS number is in the record even when
+ * a file is named after one.
  */
 public final class ResultRecords {
 
@@ -63,8 +64,9 @@ public final class ResultRecords {
             ResultRecord.ResultFile resultFile) {
         NumberColumn column = counts.getNumberColumn();
         ResultRecord record = new ResultRecord(submission.getReference(), submission.getSource(),
-                NhsNumberMask.mask(submission.getFileName()), outcome, reason,
-                column == null ? null : new ResultRecord.Column(column.header(), column.position()),
+                NhsNumberMask.mask(submission.getFileName()), outcome, NhsNumberMask.mask(reason),
+                column == null ? null
+                        : new ResultRecord.Column(NhsNumberMask.mask(column.header()), column.position()),
                 new ResultRecord.Counted(counts.getRowsRead(), counts.getValid(), counts.getInvalid(),
                         counts.getFirstInvalidLines(), counts.getDuplicates(), counts.getChecked(),
                         counts.getPermitted(), counts.getWithheld()),

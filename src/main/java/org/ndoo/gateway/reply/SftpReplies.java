@@ -54,12 +54,17 @@ public final class SftpReplies {
      */
     public String folder(Submission submission) {
         String folder = submission.getSubmitterFolder();
+        // one plain path segment, or no reply: a file from deeper down names folders ("a@x/sub"), and a name from
+        // the server's listing must not add structure (separators, dot names, control characters)
+        if (folder.contains("/") || folder.contains("\\") || folder.startsWith(".")
+                || folder.chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
         Path parent = Paths.get(remotePath(submission)).getParent();
         if (parent == null || !parent.getFileName().toString().equals(folder)) {
             return "";
         }
-        return folder.isEmpty() || folder.startsWith(".") || folder.contains("/") || folder.contains("\\") ? null
-                : folder + "/";
+        return folder.isEmpty() ? null : folder + "/";
     }
 
     /** The name the response file {@code attachment} is put under: the mail attachment's. */
