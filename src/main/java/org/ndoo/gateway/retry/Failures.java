@@ -75,9 +75,11 @@ public final class Failures {
 
     private Failure gaveUp(Failure kind) {
         String waited = kind.reason() + " for longer than the gateway waits (" + schedule.getMaxAge() + ")";
-        // only the operator is told of a reply that could not be put back: the submitter is what failed
+        // a failure only the operator hears of (the submitter cannot be reached: its reply folder is what failed)
+        // stays the operator's alone when given up
         if (kind.told() == OPERATOR) {
-            return kind.settled("gave-up", waited + SftpReplyFailure.GAVE_UP, OPERATOR, null);
+            return kind.settled("gave-up", waited + ", so the gateway gave up: the submitter was not told and the"
+                    + " input was deleted. Have the file sent again once that is fixed.", OPERATOR, null);
         }
         return kind.settled("gave-up", waited + ", so the file was not checked. The gateway operator has been told."
                 + " Send it again later.", BOTH, null);

@@ -14,10 +14,6 @@ import static org.ndoo.gateway.retry.Failure.Told.OPERATOR;
  */
 final class SftpReplyFailure {
 
-    /** How a given-up reply ends, after "... for longer than the gateway waits (24h)". */
-    static final String GAVE_UP = ", so the result was not put on the server and the input was deleted from it."
-            + " Push the file again once the server takes the gateway's files.";
-
     private SftpReplyFailure() {
     }
 
