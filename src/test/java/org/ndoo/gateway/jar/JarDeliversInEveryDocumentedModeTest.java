@@ -112,14 +112,7 @@ class JarDeliversInEveryDocumentedModeTest extends JarTestSupport {
                 return "mesh (mailbox " + MeshTestMailbox.ID + " at " + mesh.baseUrl() + ")";
             }
             case SFTP_SANDBOX_SMTP -> {
-                s.put("gateway.sftp.sources", "warehouse");
-                s.put("gateway.sftp.warehouse.host", "127.0.0.1");
-                s.put("gateway.sftp.warehouse.port", Integer.toString(sftp.port()));
-                s.put("gateway.sftp.warehouse.username", SftpTestServer.USER);
-                s.put("gateway.sftp.warehouse.private-key-file", sftp.privateKeyFile().toString());
-                s.put("gateway.sftp.warehouse.known-hosts-file", sftp.knownHostsFile().toString());
-                s.put("gateway.sftp.warehouse.remote-dir", "outgoing");
-                s.put("gateway.sftp.warehouse.poll-interval", "200");
+                s.putAll(sftp.warehouseSource("outgoing"));
             }
             default -> {
             }

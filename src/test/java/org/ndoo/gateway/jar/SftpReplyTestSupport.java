@@ -66,14 +66,7 @@ abstract class SftpReplyTestSupport extends JarTestSupport {
     /** {@link #settings}, and the source "warehouse" answering over SFTP into {@code results/}. */
     static Map<String, String> replySettings(Path dir) {
         Map<String, String> s = settings(dir);
-        s.put("gateway.sftp.sources", "warehouse");
-        s.put("gateway.sftp.warehouse.host", "127.0.0.1");
-        s.put("gateway.sftp.warehouse.port", Integer.toString(sftp.port()));
-        s.put("gateway.sftp.warehouse.username", SftpTestServer.USER);
-        s.put("gateway.sftp.warehouse.private-key-file", sftp.privateKeyFile().toString());
-        s.put("gateway.sftp.warehouse.known-hosts-file", sftp.knownHostsFile().toString());
-        s.put("gateway.sftp.warehouse.remote-dir", REMOTE_DIR);
-        s.put("gateway.sftp.warehouse.poll-interval", "200");
+        s.putAll(sftp.warehouseSource(REMOTE_DIR));
         s.put("gateway.sftp.warehouse.reply", "sftp");
         s.put("gateway.sftp.warehouse.reply-dir", REPLY_DIR);
         s.put("gateway.sftp.error-backoff-multiplier", "1");

@@ -52,6 +52,23 @@ public final class SftpTestServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The settings of a gateway source {@code warehouse} on this server (from {@link #startForGateway}): its login,
+     * key, known hosts, {@code remoteDir} polled every 200 ms.
+     */
+    public java.util.Map<String, String> warehouseSource(String remoteDir) {
+        java.util.Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("gateway.sftp.sources", "warehouse");
+        s.put("gateway.sftp.warehouse.host", "127.0.0.1");
+        s.put("gateway.sftp.warehouse.port", Integer.toString(port));
+        s.put("gateway.sftp.warehouse.username", USER);
+        s.put("gateway.sftp.warehouse.private-key-file", privateKeyFile.toString());
+        s.put("gateway.sftp.warehouse.known-hosts-file", knownHostsFile.toString());
+        s.put("gateway.sftp.warehouse.remote-dir", remoteDir);
+        s.put("gateway.sftp.warehouse.poll-interval", "200");
+        return s;
+    }
+
     /** The gateway's private key file (from {@link #startForGateway}). */
     public Path privateKeyFile() {
         return privateKeyFile;
